@@ -1,0 +1,79 @@
+import {
+	HarnessError, UsageError, down, pauseNode, reset, resumeNode, startNode, status, stopNode, up,
+} from './harness.js';
+import {bootstrapServers, home, zookeeperConnect} from './layout.js';
+
+const usage = `Usage: npm run cluster -- <verb> [node]
+
+Verbs:
+  up              start the 3 ZooKeeper servers and 3 Kafka brokers; returns when usable
+  down            stop everything (brokers first, gracefully)
+  status          each node: running / stopped / paused, pid, port, ZooKeeper mode
+  stop <node>     kill -9 a node (fault tests)
+  start <node>    start one node and wait until it is back
+  pause <node>    SIGSTOP a node (a hung server)
+  resume <node>   SIGCONT a paused node
+  reset           stop everything and wipe data and logs (the jars stay)
+
+Nodes: zk1 zk2 zk3 kafka1 kafka2 kafka3`;
+
+const log = (line: string) => console.log(line);
+
+async function main(argv: string[]): Promise<void> {
+	const [verb, node, ...rest] = argv;
+	const needsNode = ['stop', 'start', 'pause', 'resume'];
+	if (!verb || verb === 'help' || verb === '--help' || verb === '-h') {
+		console.log(usage);
+		return;
+	}
+
+	if (needsNode.includes(verb) && !node) throw new UsageError(`\`${verb}\` needs a node name`);
+	if (rest.length > 0 || (!needsNode.includes(verb) && node)) throw new UsageError(`unexpected argument "${rest[0] ?? node}"`);
+
+	switch (verb) {
+		case 'up': {
+			const started = Date.now();
+			await up(log);
+			log(`cluster up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+			log(`  zookeeper: ${zookeeperConnect}`);
+			log(`  bootstrap: ${bootstrapServers.join(',')}`);
+			log(`  state:     ${home}`);
+			return;
+		}
+
+		case 'down': return down(log);
+		case 'reset': return reset(log);
+		case 'stop': return stopNode(node!, log);
+		case 'start': return startNode(node!, log);
+		case 'pause': return pauseNode(node!, log);
+		case 'resume': return resumeNode(node!, log);
+		case 'status': {
+			const rows = await status();
+			console.log('NODE    STATE    PID      PORT   MODE');
+			for (const row of rows) {
+				console.log(`${row.name.padEnd(8)}${row.state.padEnd(9)}${String(row.pid ?? '-').padEnd(9)}${String(row.port).padEnd(7)}${row.mode ?? ''}`);
+			}
+
+			return;
+		}
+
+		default:
+			throw new UsageError(`unknown verb "${verb}"`);
+	}
+}
+
+try {
+	await main(process.argv.slice(2));
+} catch (error) {
+	if (error instanceof UsageError) {
+		console.error(`cluster: ${error.message}\n\n${usage}`);
+		process.exitCode = 2;
+	} else if (error instanceof HarnessError) {
+		console.error(`cluster: ${error.message}${error.hint ? `\n  → ${error.hint}` : ''}`);
+		process.exitCode = 1;
+	} else {
+		console.error('cluster: unexpected failure');
+		console.error(error);
+		process.exitCode = 1;
+	}
+}
