@@ -176,8 +176,14 @@ async function waitForStaleRegistrationToExpire(node: KafkaNode): Promise<void> 
 
 /** Stops brokers first (controlled shutdown needs ZooKeeper), then the ensemble. */
 export async function down(log: Log): Promise<void> {
-	await stopGracefully(kafkaNodes, 30_000, log);
-	await stopGracefully(zkNodes, 10_000, log);
+	await stopNodes(allNodes.map(node => node.name), log);
+}
+
+/** Gracefully stops the named nodes, brokers before ZooKeeper servers. */
+export async function stopNodes(names: string[], log: Log): Promise<void> {
+	const nodes = names.map(findNode);
+	await stopGracefully(nodes.filter(node => node.kind === 'kafka'), 30_000, log);
+	await stopGracefully(nodes.filter(node => node.kind === 'zookeeper'), 10_000, log);
 }
 
 async function stopGracefully(nodes: ClusterNode[], graceMs: number, log: Log): Promise<void> {

@@ -8,7 +8,8 @@ Ports come from the environment so a second checkout (or a busy machine) can mov
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const home = path.resolve(process.env['KTOP_CLUSTER_DIR'] ?? path.join(repoRoot, '.cluster'));
-export const libDir = path.join(home, 'lib');
+/** The jar cache can live apart from the cluster's state, so a scratch cluster reuses the fetched jars. */
+export const libDir = path.resolve(process.env['KTOP_CLUSTER_LIB'] ?? path.join(home, 'lib'));
 export const pomFile = path.join(repoRoot, 'cluster', 'pom.xml');
 
 export type ZkNode = {

@@ -1,0 +1,27 @@
+import {defineConfig} from 'vitest/config';
+
+export default defineConfig({
+	test: {
+		projects: [
+			{
+				test: {
+					name: 'unit',
+					include: ['test/**/*.test.{ts,tsx}'],
+					exclude: ['test/integration/**'],
+				},
+			},
+			{
+				test: {
+					name: 'integration',
+					include: ['test/integration/**/*.test.{ts,tsx}'],
+					// Starts the local cluster unless it already runs; a cluster that cannot start fails the run.
+					globalSetup: ['test/setup/cluster.ts'],
+					// Fault tests stop and start nodes: files must not run side by side.
+					fileParallelism: false,
+					testTimeout: 120_000,
+					hookTimeout: 240_000,
+				},
+			},
+		],
+	},
+});
