@@ -1,0 +1,90 @@
+import type {Admin, Consumer} from 'kafkajs';
+import {Unready, waitFor} from '../cluster/wait-for.js';
+import {kafkaClient} from './client.js';
+import type {Log} from './log.js';
+
+export type DemoGroup = {
+	groupId: string;
+	topic: string;
+	/** Consumers started in this group; more than one splits the partitions between them. */
+	members: number;
+	/** Time spent on each record: slower than the topic's produce rate makes the group's lag grow. */
+	msPerRecord?: number;
+	note: string;
+};
+
+/**
+The layouts operators check: one group load-balancing a topic over two members, and two
+independent groups each receiving every payments record (a broadcast), plus one falling behind.
+*/
+export const demoGroups: DemoGroup[] = [
+	{groupId: 'orders-processor', topic: 'orders', members: 2, note: '2 members share orders\' 6 partitions'},
+	{groupId: 'payments-ledger', topic: 'payments', members: 1, note: 'reads every payments record'},
+	{groupId: 'payments-audit', topic: 'payments', members: 1, note: 'reads every payments record too'},
+	{groupId: 'audit-archiver', topic: 'audit', members: 1, msPerRecord: 1500, note: 'slower than audit is written: lag grows'},
+];
+
+export type Member = {
+	name: string;
+	consumer: Consumer;
+	consumed: number;
+};
+
+/**
+Starts every member; each is handed to `track` as soon as it exists, so an interrupted start-up
+still disconnects the ones already created.
+*/
+export async function startGroups(groups: DemoGroup[], track: (member: Member) => void, log: Log): Promise<Member[]> {
+	const members: Member[] = [];
+	for (const group of groups) {
+		for (let index = 1; index <= group.members; index += 1) {
+			const name = `${group.groupId}-${index}`;
+			const consumer = kafkaClient(name).consumer({
+				groupId: group.groupId,
+				allowAutoTopicCreation: false,
+				// A slow member commits as it goes rather than only when a whole fetched batch is done.
+				autoCommitInterval: 5000,
+			});
+			const member: Member = {name, consumer, consumed: 0};
+			members.push(member);
+			track(member);
+			consumer.on(consumer.events.CRASH, event => {
+				log(`${name}: consumer crashed (${event.payload.error.message}); restart: ${String(event.payload.restart)}`);
+			});
+			await consumer.connect();
+			await consumer.subscribe({topic: group.topic, fromBeginning: true});
+			await consumer.run({
+				async eachMessage() {
+					member.consumed += 1;
+					if (group.msPerRecord) await sleep(group.msPerRecord);
+				},
+			});
+		}
+	}
+
+	return members;
+}
+
+/** Waits until each group is Stable with all its members; a group still rebalancing is only reported, since ktop can show that too. */
+export async function waitForGroups(admin: Admin, groups: DemoGroup[], log: Log): Promise<void> {
+	try {
+		await waitFor(async () => {
+			const {groups: described} = await admin.describeGroups(groups.map(group => group.groupId));
+			const pending = groups.flatMap(group => {
+				const found = described.find(candidate => candidate.groupId === group.groupId);
+				return found?.state === 'Stable' && found.members.length === group.members
+					? []
+					: [`${group.groupId} ${found?.state ?? 'unknown'} with ${found?.members.length ?? 0}/${group.members} members`];
+			});
+			return pending.length === 0 ? true : new Unready(pending.join(', '));
+		}, {timeoutMs: 60_000, intervalMs: 500, what: 'the demo consumer groups to settle'});
+	} catch (error) {
+		log(`${(error as Error).message}; going on`);
+	}
+}
+
+async function sleep(ms: number): Promise<void> {
+	await new Promise(resolve => {
+		setTimeout(resolve, ms);
+	});
+}

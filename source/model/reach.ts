@@ -1,0 +1,83 @@
+import {readBrokerView, type BrokerView} from '../cluster/kafka/admin-client.js';
+import type {BrokerRegistration, ZkServerProbe} from '../cluster/types.js';
+import {parseConnectString} from '../cluster/zookeeper/connect-string.js';
+import {readBrokerRegistrations, readClusterId, readControllerId} from '../cluster/zookeeper/kafka-znodes.js';
+import {probeZkServer} from '../cluster/zookeeper/probe-server.js';
+import {openZkSession} from '../cluster/zookeeper/session.js';
+
+export type Connection = {
+	zookeeper: string | undefined;
+	bootstrap: string[] | undefined;
+};
+
+/**
+What ktop reached: each ZooKeeper server's state, Kafka's registrations in ZooKeeper, and
+the brokers' own metadata. A source that fails leaves its error in place of its data,
+so one dead part never hides what the others say.
+*/
+export type ClusterReach = {
+	takenAt: number;
+	zookeeper: undefined | {
+		connect: string;
+		servers: ZkServerProbe[];
+		clusterId: string | undefined;
+		controllerId: number | undefined;
+		registrations: BrokerRegistration[];
+		error: string | undefined;
+	};
+	kafka: {
+		bootstrap: string[];
+		view: BrokerView | undefined;
+		error: string | undefined;
+	};
+};
+
+export async function reachCluster(connection: Connection): Promise<ClusterReach> {
+	const zookeeper = connection.zookeeper === undefined ? undefined : await reachZookeeper(connection.zookeeper);
+	const bootstrap = connection.bootstrap ?? bootstrapFromRegistrations(zookeeper?.registrations ?? []);
+	let view: BrokerView | undefined;
+	let error: string | undefined;
+	if (bootstrap.length === 0) {
+		error = zookeeper?.error ? 'no brokers known: ZooKeeper could not be read' : 'no brokers registered in /brokers/ids';
+	} else {
+		try {
+			view = await readBrokerView(bootstrap);
+		} catch (failure) {
+			error = (failure as Error).message;
+		}
+	}
+
+	return {takenAt: Date.now(), zookeeper, kafka: {bootstrap, view, error}};
+}
+
+async function reachZookeeper(connect: string): Promise<NonNullable<ClusterReach['zookeeper']>> {
+	const {servers} = parseConnectString(connect);
+	const probes = Promise.all(servers.map(async server => probeZkServer(server)));
+	const result = {
+		connect, servers: [] as ZkServerProbe[], clusterId: undefined as string | undefined,
+		controllerId: undefined as number | undefined, registrations: [] as BrokerRegistration[], error: undefined as string | undefined,
+	};
+	try {
+		const session = await openZkSession(connect, 5000);
+		try {
+			[result.clusterId, result.controllerId, result.registrations] = await Promise.all([
+				readClusterId(session), readControllerId(session), readBrokerRegistrations(session),
+			]);
+		} finally {
+			session.close();
+		}
+	} catch (error) {
+		result.error = (error as Error).message;
+	}
+
+	result.servers = await probes;
+	return result;
+}
+
+/** Prefers a PLAINTEXT endpoint; a broker host's own listener is what an operator would use. */
+function bootstrapFromRegistrations(registrations: BrokerRegistration[]): string[] {
+	return registrations.flatMap(registration => {
+		const endpoint = registration.endpoints.find(e => e.startsWith('PLAINTEXT://')) ?? registration.endpoints[0];
+		return endpoint ? [endpoint.replace(/^[A-Z_]+:\/\//, '')] : [];
+	});
+}
