@@ -1,5 +1,5 @@
 import {
-	HarnessError, UsageError, down, pauseNode, reset, resumeNode, startNode, status, stopNode, up,
+	HarnessError, UsageError, abortStarts, down, pauseNode, reset, resumeNode, startNode, status, stopNode, up,
 } from './harness.js';
 import {bootstrapServers, home, zookeeperConnect} from './layout.js';
 
@@ -60,6 +60,14 @@ async function main(argv: string[]): Promise<void> {
 		default:
 			throw new UsageError(`unknown verb "${verb}"`);
 	}
+}
+
+for (const name of ['SIGINT', 'SIGTERM'] as const) {
+	process.on(name, () => {
+		abortStarts(line => console.error(line));
+		console.error(`cluster: interrupted by ${name}`);
+		process.exit(130);
+	});
 }
 
 try {

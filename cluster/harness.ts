@@ -11,7 +11,7 @@ import {
 	removePidFile, signal, spawnJava, terminate,
 } from './processes.js';
 import {describeSrvr, probeBrokers, probeQuorum, registeredBrokerIds, srvr} from './readiness.js';
-import {Unready, WaitTimeout, waitFor} from './wait-for.js';
+import {GiveUp, Unready, WaitTimeout, waitFor} from './wait-for.js';
 
 export type Log = (line: string) => void;
 
@@ -31,10 +31,26 @@ function jvmArgs(node: ClusterNode): string[] {
 	return ['-Xms128m', `-Xmx${process.env['KTOP_KAFKA_HEAP'] ?? '512m'}`, ...common, `-Dkafka.logs.dir=${paths.logs(node)}`, '-cp', classpath()];
 }
 
+/** Nodes started by the operation in progress: killed if it is interrupted (Ctrl-C, SIGTERM). */
+const startingNow = new Set<ClusterNode>();
+
 function launch(node: ClusterNode): number {
 	const config = writeConfig(node);
 	const mainClass = node.kind === 'zookeeper' ? 'org.apache.zookeeper.server.quorum.QuorumPeerMain' : 'kafka.Kafka';
+	startingNow.add(node);
 	return spawnJava(node, jvmArgs(node), mainClass, [config]);
+}
+
+/** Kills whatever the interrupted operation had started, so an aborted `up` leaves no orphans. */
+export function abortStarts(log: Log): void {
+	for (const node of startingNow) {
+		const pid = findPid(node);
+		if (pid !== undefined) signal(pid, 'SIGKILL');
+		removePidFile(node);
+		log(`${node.name}: killed (start interrupted)`);
+	}
+
+	startingNow.clear();
 }
 
 function isRunning(node: ClusterNode): boolean {
@@ -77,6 +93,7 @@ async function failStart(culprit: ClusterNode, why: string, startedNow: ClusterN
 		removePidFile(node);
 	}
 
+	startingNow.clear();
 	throw new HarnessError(
 		`${culprit.name} did not come up: ${why}\n  log: ${logPath}${excerpt.length > 0 ? `\n  last errors:\n    ${excerpt.join('\n    ')}` : ''}`,
 		hint,
@@ -124,7 +141,7 @@ async function waitForBrokers(expected: KafkaNode[], startedNow: ClusterNode[], 
 	}
 }
 
-class NodeExited extends Error {
+class NodeExited extends GiveUp {
 	constructor(readonly node: ClusterNode) {
 		super(`${node.name} exited during start-up`);
 	}
@@ -160,6 +177,7 @@ export async function up(log: Log): Promise<{started: string[]}> {
 
 	await waitForBrokers(kafkaNodes, startedNow, log);
 	log(`brokers ${kafkaNodes.map(n => n.id).join(', ')} registered and answering metadata`);
+	startingNow.clear();
 	return {started: startedNow.map(node => node.name)};
 }
 
@@ -221,6 +239,8 @@ export async function startNode(name: string, log: Log): Promise<void> {
 		await waitForBrokers([node], [node], log);
 		log(`${node.name}: registered and answering metadata`);
 	}
+
+	startingNow.clear();
 }
 
 /** kill -9: the node dies without any shutdown, as in a crash. */

@@ -10,7 +10,8 @@ export type WaitOptions = {
 /**
 Polls `probe` until it returns a value other than undefined, or the deadline passes.
 Used everywhere instead of fixed sleeps. The last failure reason reported by the probe
-(via `Unready`) ends up in the timeout error, so a failed wait explains itself.
+(via `Unready`, or an error it threw) ends up in the timeout error, so a failed wait explains
+itself. A `GiveUp` error ends the wait at once.
 */
 export async function waitFor<T>(probe: () => Promise<T | Unready | undefined>, options: WaitOptions): Promise<T> {
 	const deadline = Date.now() + options.timeoutMs;
@@ -20,6 +21,7 @@ export async function waitFor<T>(probe: () => Promise<T | Unready | undefined>, 
 		try {
 			result = await probe();
 		} catch (error) {
+			if (error instanceof GiveUp) throw error;
 			result = new Unready((error as Error).message);
 		}
 
@@ -39,3 +41,6 @@ export class Unready {
 }
 
 export class WaitTimeout extends Error {}
+
+/** Thrown by a probe when waiting longer cannot help (the process died): ends the wait at once. */
+export class GiveUp extends Error {}

@@ -30,30 +30,34 @@ export type Member = {
 	consumed: number;
 };
 
-/**
-Starts every member; each is handed to `track` as soon as it exists, so an interrupted start-up
-still disconnects the ones already created.
-*/
-export async function startGroups(groups: DemoGroup[], track: (member: Member) => void, log: Log): Promise<Member[]> {
-	const members: Member[] = [];
+export type StartHooks = {
+	/** Called as soon as a member exists, so a start-up that fails half-way still disconnects it. */
+	onMember: (member: Member) => void;
+	/** Checked before each member: a stop requested meanwhile leaves the rest unstarted. */
+	stopRequested: () => boolean;
+};
+
+export async function startGroups(groups: DemoGroup[], hooks: StartHooks, log: Log): Promise<void> {
 	for (const group of groups) {
 		for (let index = 1; index <= group.members; index += 1) {
+			if (hooks.stopRequested()) return;
 			const name = `${group.groupId}-${index}`;
 			const consumer = kafkaClient(name).consumer({
 				groupId: group.groupId,
 				allowAutoTopicCreation: false,
-				// A slow member commits as it goes rather than only when a whole fetched batch is done.
-				autoCommitInterval: 5000,
+				// A member leaves only after its current fetch returns; the 5 s default made Ctrl-C feel stuck.
+				maxWaitTimeInMs: 1000,
 			});
 			const member: Member = {name, consumer, consumed: 0};
-			members.push(member);
-			track(member);
+			hooks.onMember(member);
 			consumer.on(consumer.events.CRASH, event => {
 				log(`${name}: consumer crashed (${event.payload.error.message}); restart: ${String(event.payload.restart)}`);
 			});
 			await consumer.connect();
 			await consumer.subscribe({topic: group.topic, fromBeginning: true});
 			await consumer.run({
+				// A slow member commits as it goes, not only when a whole fetched batch is done.
+				autoCommitInterval: 5000,
 				async eachMessage() {
 					member.consumed += 1;
 					if (group.msPerRecord) await sleep(group.msPerRecord);
@@ -61,8 +65,6 @@ export async function startGroups(groups: DemoGroup[], track: (member: Member) =
 			});
 		}
 	}
-
-	return members;
 }
 
 /** Waits until each group is Stable with all its members; a group still rebalancing is only reported, since ktop can show that too. */

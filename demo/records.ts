@@ -2,11 +2,12 @@ import type {Message} from 'kafkajs';
 
 /**
 What the generator writes: small keyed JSON records that look like a shop's traffic.
-Keys repeat (a dozen customers, recent orders) so each key sticks to one partition, as in production.
+Keys repeat (30 customers, recent orders) so each key sticks to one partition, as in production:
+orders' partitions get uneven but non-zero traffic (fewer customers left one partition empty).
 Only counters are kept, so memory stays flat however long the demo runs.
 */
 
-const customers = Array.from({length: 12}, (_, index) => `customer-${String(index + 1).padStart(2, '0')}`);
+const customers = Array.from({length: 30}, (_, index) => `customer-${String(index + 1).padStart(2, '0')}`);
 const methods = ['card', 'sepa', 'paypal'];
 const actors = ['svc-orders', 'svc-payments', 'alice', 'bob'];
 const auditEvents = ['login', 'refund.approved', 'price.changed', 'user.invited'];

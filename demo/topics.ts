@@ -22,7 +22,7 @@ export const demoTopics: DemoTopic[] = [
 
 export function describeTopic(topic: DemoTopic): string {
 	const config = Object.entries(topic.config).map(([name, value]) => `, ${name}=${value}`).join('');
-	return `${topic.name} (${topic.partitions} partitions, RF ${topic.replicationFactor}${config})`;
+	return `${topic.name} (${topic.partitions} partition${topic.partitions === 1 ? '' : 's'}, RF ${topic.replicationFactor}${config})`;
 }
 
 /** Creates the topics that are missing; existing ones are left as they are, even if they differ (said so). */

@@ -4,6 +4,7 @@ import meow from 'meow';
 import React from 'react';
 import {printReport} from './commands/report.js';
 import {ConfigError, resolveConnection} from './config/connection.js';
+import {reachCluster} from './model/reach.js';
 import {ReachView} from './ui/reach-view.js';
 
 const cli = meow(`
@@ -52,7 +53,8 @@ async function main(): Promise<number> {
 		return printReport(connection, line => process.stdout.write(`${line}\n`));
 	}
 
-	const app = render(<ReachView connection={connection} intervalMs={cli.flags.interval * 1000} />, {exitOnCtrlC: false});
+	const load = async () => reachCluster(connection);
+	const app = render(<ReachView load={load} intervalMs={cli.flags.interval * 1000} />, {exitOnCtrlC: false});
 	await app.waitUntilExit();
 	return 0;
 }

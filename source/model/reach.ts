@@ -1,6 +1,7 @@
 import {readBrokerView, type BrokerView} from '../cluster/kafka/admin-client.js';
-import type {BrokerRegistration, ZkServerProbe} from '../cluster/types.js';
+import type {BrokerRegistration, HostPort, ZkServerProbe} from '../cluster/types.js';
 import {parseConnectString} from '../cluster/zookeeper/connect-string.js';
+import {parseEnsembleConfig} from '../cluster/zookeeper/parse-ensemble-config.js';
 import {readBrokerRegistrations, readClusterId, readControllerId} from '../cluster/zookeeper/kafka-znodes.js';
 import {probeZkServer} from '../cluster/zookeeper/probe-server.js';
 import {openZkSession} from '../cluster/zookeeper/session.js';
@@ -52,7 +53,7 @@ export async function reachCluster(connection: Connection): Promise<ClusterReach
 
 async function reachZookeeper(connect: string): Promise<NonNullable<ClusterReach['zookeeper']>> {
 	const {servers} = parseConnectString(connect);
-	const probes = Promise.all(servers.map(async server => probeZkServer(server)));
+	let members: HostPort[] = [];
 	const result = {
 		connect, servers: [] as ZkServerProbe[], clusterId: undefined as string | undefined,
 		controllerId: undefined as number | undefined, registrations: [] as BrokerRegistration[], error: undefined as string | undefined,
@@ -60,9 +61,12 @@ async function reachZookeeper(connect: string): Promise<NonNullable<ClusterReach
 	try {
 		const session = await openZkSession(connect, 5000);
 		try {
-			[result.clusterId, result.controllerId, result.registrations] = await Promise.all([
+			let config: string;
+			[result.clusterId, result.controllerId, result.registrations, config] = await Promise.all([
 				readClusterId(session), readControllerId(session), readBrokerRegistrations(session),
+				session.getConfig().catch(() => ''),
 			]);
+			members = parseEnsembleConfig(config).flatMap(member => (member.client ? [member.client] : []));
 		} finally {
 			session.close();
 		}
@@ -70,8 +74,15 @@ async function reachZookeeper(connect: string): Promise<NonNullable<ClusterReach
 		result.error = (error as Error).message;
 	}
 
-	result.servers = await probes;
+	// Members missing from the connect string are still shown: an operator wants the whole ensemble.
+	const known = new Set(servers.map(key));
+	const all = [...servers, ...members.filter(member => !known.has(key(member)))];
+	result.servers = await Promise.all(all.map(async server => probeZkServer(server)));
 	return result;
+}
+
+function key(server: HostPort): string {
+	return `${server.host}:${server.port}`;
 }
 
 /** Prefers a PLAINTEXT endpoint; a broker host's own listener is what an operator would use. */

@@ -1,7 +1,7 @@
 import {Box, Text, useApp, useInput} from 'ink';
 import React, {useEffect, useState} from 'react';
 import {startPoller} from '../model/poller.js';
-import {type ClusterReach, type Connection, reachCluster} from '../model/reach.js';
+import type {ClusterReach} from '../model/reach.js';
 import {ago, reachLines, type Tone} from '../text/reach-lines.js';
 import {sanitize} from '../text/sanitize.js';
 
@@ -9,9 +9,10 @@ const colorOf: Record<Tone, string | undefined> = {ok: 'green', warn: 'yellow', 
 
 /**
 Live connection report: what ktop reaches of the cluster, refreshed on an interval.
-The data comes from the model's poller; this component only renders it.
+`load` is supplied by the caller (the CLI wires it to the model), so the view never
+touches the network itself and tests can hand it recorded data.
 */
-export function ReachView({connection, intervalMs}: {connection: Connection; intervalMs: number}) {
+export function ReachView({load, intervalMs}: {load: () => Promise<ClusterReach>; intervalMs: number}) {
 	const {exit} = useApp();
 	const [reach, setReach] = useState<ClusterReach>();
 	const [failure, setFailure] = useState<string>();
@@ -20,7 +21,7 @@ export function ReachView({connection, intervalMs}: {connection: Connection; int
 	useEffect(() => {
 		const poller = startPoller({
 			intervalMs,
-			task: async () => reachCluster(connection),
+			task: load,
 			onResult(result) {
 				setReach(result);
 				setFailure(undefined);
@@ -34,7 +35,7 @@ export function ReachView({connection, intervalMs}: {connection: Connection; int
 			poller.stop();
 			clearInterval(clock);
 		};
-	}, [connection, intervalMs]);
+	}, [load, intervalMs]);
 
 	useInput((input, key) => {
 		if (input === 'q' || key.escape || (key.ctrl && input === 'c')) exit();

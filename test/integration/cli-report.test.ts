@@ -1,0 +1,64 @@
+import {execFile} from 'node:child_process';
+import path from 'node:path';
+import {promisify} from 'node:util';
+import {describe, expect, it} from 'vitest';
+import {bootstrapServers, repoRoot, zookeeperConnect} from '../../cluster/layout.js';
+import {openZkSession} from '../../source/cluster/zookeeper/session.js';
+
+const run = promisify(execFile);
+const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
+const cli = path.join(repoRoot, 'source', 'cli.tsx');
+
+async function ktop(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{code: number; stdout: string; stderr: string}> {
+	try {
+		const {stdout, stderr} = await run(tsx, [cli, ...args], {env: {...process.env, NO_COLOR: '1', ...env}, timeout: 60_000});
+		return {code: 0, stdout, stderr};
+	} catch (error) {
+		const failed = error as {code: number; stdout: string; stderr: string};
+		return {code: failed.code, stdout: failed.stdout, stderr: failed.stderr};
+	}
+}
+
+async function clusterIdFromZookeeper(): Promise<string> {
+	const session = await openZkSession(zookeeperConnect);
+	try {
+		return (JSON.parse((await session.getData('/cluster/id'))!.data) as {id: string}).id;
+	} finally {
+		session.close();
+	}
+}
+
+describe('ktop --once against the local cluster', () => {
+	it('reports the cluster id, every ZooKeeper server with its mode, and the brokers', async () => {
+		const result = await ktop(['--once', '-z', zookeeperConnect]);
+		expect(result.stderr).toBe('');
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain(`cluster ${await clusterIdFromZookeeper()}`);
+		expect(result.stdout).toMatch(/3\/3 serving, leader 127\.0\.0\.1:218[123]/);
+		expect(result.stdout.match(/^ {2}127\.0\.0\.1:218[123] {2}(leader|follower)/gm)).toHaveLength(3);
+		expect(result.stdout).toMatch(/brokers answering metadata via .*: 1, 2, 3;/);
+	});
+
+	it('finds ensemble members missing from the connect string through /zookeeper/config', async () => {
+		const result = await ktop(['--once', '-z', '127.0.0.1:2181']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/3\/3 serving/);
+	});
+
+	it('reaches the brokers alone from the bootstrap list, also via KTOP_BOOTSTRAP', async () => {
+		const result = await ktop(['--once'], {KTOP_BOOTSTRAP: bootstrapServers[1]});
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain(`cluster ${await clusterIdFromZookeeper()}`);
+		expect(result.stdout).not.toContain('zookeeper');
+	});
+
+	it('exits 1 with the reason when nothing answers, and 2 with guidance when no cluster is given', async () => {
+		const dead = await ktop(['--once', '-b', '127.0.0.1:1']);
+		expect(dead.code).toBe(1);
+		expect(dead.stdout).toMatch(/brokers: brokers 127\.0\.0\.1:1 did not answer metadata/);
+
+		const none = await ktop([], {KTOP_ZOOKEEPER: '', KTOP_BOOTSTRAP: ''});
+		expect(none.code).toBe(2);
+		expect(none.stderr).toContain('--zookeeper');
+	});
+});

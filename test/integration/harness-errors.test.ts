@@ -1,0 +1,120 @@
+import {execFile} from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import {promisify} from 'node:util';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {libDir, repoRoot} from '../../cluster/layout.js';
+
+const run = promisify(execFile);
+const tsxCli = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const harnessCli = path.join(repoRoot, 'cluster', 'cli.ts');
+
+/** Runs the harness on a scratch state folder and scratch ports, so the shared cluster is untouched. */
+async function harness(args: string[], env: NodeJS.ProcessEnv): Promise<{code: number; output: string}> {
+	try {
+		const {stdout, stderr} = await run(process.execPath, [tsxCli, harnessCli, ...args], {env: {...process.env, ...env}, timeout: 60_000});
+		return {code: 0, output: stdout + stderr};
+	} catch (error) {
+		const failed = error as {code: number; stdout: string; stderr: string};
+		return {code: failed.code, output: failed.stdout + failed.stderr};
+	}
+}
+
+/** Pids of any JVM the harness started for this state folder. */
+function ourProcesses(home: string): number[] {
+	return fs.readdirSync('/proc').filter(entry => /^\d+$/.test(entry)).flatMap(entry => {
+		try {
+			const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+			const state = fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.[0];
+			return cmdline.includes(`-Dktop.home=${home}`) && state !== 'Z' ? [Number(entry)] : [];
+		} catch {
+			return [];
+		}
+	});
+}
+
+async function listen(): Promise<net.Server> {
+	const server = net.createServer();
+	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+	return server;
+}
+
+describe('the cluster harness explains what stops it', () => {
+	let scratch: string;
+	let blocker: net.Server;
+	let env: NodeJS.ProcessEnv;
+
+	beforeAll(async () => {
+		scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ktop-harness-'));
+		blocker = await listen();
+		const taken = (blocker.address() as net.AddressInfo).port;
+		env = {
+			KTOP_CLUSTER_DIR: scratch,
+			KTOP_CLUSTER_LIB: libDir,
+			KTOP_ZK_PORTS: `${taken},${taken + 1},${taken + 2}`,
+			KTOP_ZK_QUORUM_PORTS: '42888,42889,42890',
+			KTOP_ZK_ELECTION_PORTS: '43888,43889,43890',
+			KTOP_ZK_ADMIN_PORT: '48183',
+			KTOP_KAFKA_PORTS: '49092,49093,49094',
+		};
+	});
+
+	afterAll(() => {
+		blocker.close();
+		fs.rmSync(scratch, {recursive: true, force: true});
+	});
+
+	it('names the port already in use and the node that needs it, starting nothing', async () => {
+		const result = await harness(['up'], env);
+		const taken = (blocker.address() as net.AddressInfo).port;
+		expect(result.code).toBe(1);
+		expect(result.output).toContain(`port ${taken} on 127.0.0.1, needed by zk1, is already in use`);
+		expect(fs.existsSync(path.join(scratch, 'run', 'zk1.pid'))).toBe(false);
+	});
+
+	it('clears a pid file left by a crashed run and says so', async () => {
+		fs.mkdirSync(path.join(scratch, 'run'), {recursive: true});
+		// A pid that cannot be ours: the kernel's pid_max is far below this.
+		fs.writeFileSync(path.join(scratch, 'run', 'kafka2.pid'), '99999999\n');
+		const result = await harness(['up'], env);
+		expect(result.output).toContain('kafka2: clearing a stale pid file left by a crashed run');
+		expect(fs.existsSync(path.join(scratch, 'run', 'kafka2.pid'))).toBe(false);
+	});
+
+	it('says java is missing when it is not on PATH', async () => {
+		const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'ktop-path-'));
+		fs.symlinkSync(process.execPath, path.join(bin, 'node'));
+		const result = await harness(['up'], {...env, PATH: bin});
+		fs.rmSync(bin, {recursive: true, force: true});
+		expect(result.code).toBe(1);
+		expect(result.output).toContain('java was not found on PATH');
+	});
+
+	it('rejects an unknown node or verb with usage and exit 2', async () => {
+		const badNode = await harness(['stop', 'kafka9'], env);
+		expect(badNode.code).toBe(2);
+		expect(badNode.output).toContain('unknown node "kafka9"');
+		const badVerb = await harness(['explode'], env);
+		expect(badVerb.code).toBe(2);
+		expect(badVerb.output).toContain('unknown verb "explode"');
+	});
+
+	it('names the node that did not come up and its log, and leaves no process behind', async () => {
+		blocker.close();
+		// A heap too small to boot: ZooKeeper starts, every broker JVM dies at once.
+		const result = await harness(['up'], {...env, KTOP_KAFKA_HEAP: '2m', KTOP_CLUSTER_TIMEOUT_S: '90'});
+		expect(result.code).toBe(1);
+		expect(result.output).toMatch(/kafka\d did not come up: kafka\d exited during start-up/);
+		expect(result.output).toContain(`log: ${path.join(scratch, 'logs')}`);
+		expect(result.output).toMatch(/zk1: killed \(started by this run\)/);
+		expect(ourProcesses(scratch)).toEqual([]);
+	});
+
+	it('rejects malformed port overrides', async () => {
+		const result = await harness(['status'], {...env, KTOP_KAFKA_PORTS: '9092,nine'});
+		expect(result.code).toBe(1);
+		expect(result.output).toContain('KTOP_KAFKA_PORTS=9092,nine: expected 3 comma-separated ports');
+	});
+});
