@@ -22,12 +22,13 @@ function tail(file: string, lines: number): string[] {
 
 /** The log lines and the known cause, if any, that explain why a node is not up. */
 export function explainFailure(node: ClusterNode): {logPath: string; excerpt: string[]; hint: string | undefined} {
-	const logPath = paths.mainLog(node);
-	const mainLines = tail(logPath, 400);
+	const mainLines = tail(paths.mainLog(node), 400);
 	const consoleLines = tail(paths.console(node), 400);
+	// A JVM that dies before logging is set up (bad flags, no memory) speaks only on its console.
+	const logPath = mainLines.length > 0 ? paths.mainLog(node) : paths.console(node);
 	const all = [...consoleLines, ...mainLines].join('\n');
 	const hint = knownCauses.find(cause => cause.pattern.test(all))?.hint;
-	const errors = [...consoleLines, ...mainLines].filter(line => /\b(ERROR|FATAL)\b|Exception|Error:/.test(line));
+	const errors = [...consoleLines, ...mainLines].filter(line => /\b(ERROR|FATAL|Error)\b|Exception/.test(line));
 	const excerpt = (errors.length > 0 ? errors : mainLines).slice(-8);
 	return {logPath, excerpt, hint};
 }

@@ -83,7 +83,8 @@ async function requireFreePorts(nodes: ClusterNode[]): Promise<void> {
 /** A node that did not come up: named, with its log, after everything this call started is killed. */
 async function failStart(culprit: ClusterNode, why: string, startedNow: ClusterNode[], log: Log): Promise<never> {
 	const {logPath, excerpt, hint} = explainFailure(culprit);
-	for (const node of startedNow) {
+	// Brokers first: a broker outliving its ZooKeeper would spin retrying until killed anyway.
+	for (const node of [...startedNow].reverse()) {
 		const pid = findPid(node);
 		if (pid !== undefined) {
 			signal(pid, 'SIGKILL');

@@ -15,7 +15,7 @@ export type RunningKtop = {
 export function launchKtop(): RunningKtop {
 	const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
 	const args = ['source/cli.tsx', '--zookeeper', zookeeperConnect, '--bootstrap', bootstrapServers.join(',')];
-	void tsx; void args; const child = spawn('sleep', ['40'], {cwd: repoRoot, stdio: 'inherit'}); // STAND-IN
+	const child = spawn(tsx, args, {cwd: repoRoot, stdio: 'inherit'});
 	const exited = new Promise<KtopExit>(resolve => {
 		child.once('exit', (code, signal) => {
 			resolve({code, signal});

@@ -136,6 +136,15 @@ describe('reachLines', () => {
 		expect(twoLeaders[1]).toEqual({text: `zookeeper ${connect}: 3/3 serving, 2 leaders`, tone: 'bad'});
 	});
 
+	it('calls exactly half of the ensemble serving bad: half is not a majority', () => {
+		const zookeeper = healthy.zookeeper!;
+		const down = (port: number): ZkServerProbe => ({host: '127.0.0.1', port, state: 'unreachable', error: 'timeout'});
+		const lines = reachLines({...healthy, zookeeper: {...zookeeper, servers: [
+			zookeeper.servers[0]!, zookeeper.servers[2]!, down(2182), down(2184),
+		]}}, now);
+		expect(lines[1]).toEqual({text: `zookeeper ${connect}: 2/4 serving, leader 127.0.0.1:2183`, tone: 'bad'});
+	});
+
 	it('flags a missing controller as bad when ZooKeeper was read without error', () => {
 		const lines = reachLines({...healthy, zookeeper: {...healthy.zookeeper!, controllerId: undefined}}, now);
 		expect(lines).toContainEqual({text: 'controller none', tone: 'bad'});
