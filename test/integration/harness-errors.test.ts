@@ -22,6 +22,15 @@ async function harness(args: string[], env: NodeJS.ProcessEnv): Promise<{code: n
 	}
 }
 
+function whichJava(): string {
+	for (const dir of (process.env['PATH'] ?? '').split(':')) {
+		const candidate = path.join(dir, 'java');
+		if (fs.existsSync(candidate)) return fs.realpathSync(candidate);
+	}
+
+	throw new Error('java is not on PATH');
+}
+
 /** Pids of any JVM the harness started for this state folder. */
 function ourProcesses(home: string): number[] {
 	return fs.readdirSync('/proc').filter(entry => /^\d+$/.test(entry)).flatMap(entry => {
@@ -90,6 +99,33 @@ describe('the cluster harness explains what stops it', () => {
 		fs.rmSync(bin, {recursive: true, force: true});
 		expect(result.code).toBe(1);
 		expect(result.output).toContain('java was not found on PATH');
+	});
+
+	it('says Maven is missing when the jars must be fetched and mvn is not on PATH', async () => {
+		const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'ktop-path-'));
+		fs.symlinkSync(process.execPath, path.join(bin, 'node'));
+		fs.symlinkSync(whichJava(), path.join(bin, 'java'));
+		const result = await harness(['up'], {...env, PATH: bin, KTOP_CLUSTER_LIB: path.join(scratch, 'lib')});
+		fs.rmSync(bin, {recursive: true, force: true});
+		expect(result.code).toBe(1);
+		expect(result.output).toContain('mvn (Maven) was not found on PATH');
+	});
+
+	it('reports jars that Maven cannot fetch, with Maven\'s own words, and leaves no half-fetched cache', async () => {
+		// A private Maven home whose only mirror is a closed local port: nothing can be downloaded.
+		const mavenHome = path.join(scratch, 'maven-home');
+		fs.mkdirSync(path.join(mavenHome, '.m2'), {recursive: true});
+		fs.writeFileSync(path.join(mavenHome, '.m2', 'settings.xml'), `<settings>
+  <localRepository>${path.join(mavenHome, 'repository')}</localRepository>
+  <mirrors><mirror><id>nowhere</id><mirrorOf>*</mirrorOf><url>http://127.0.0.1:9/</url></mirror></mirrors>
+</settings>`);
+		const lib = path.join(scratch, 'lib');
+		const result = await harness(['up'], {...env, KTOP_CLUSTER_LIB: lib, MAVEN_OPTS: `-Duser.home=${mavenHome}`});
+		expect(result.code).toBe(1);
+		expect(result.output).toContain('Maven could not fetch the Kafka jars');
+		expect(result.output).toContain('Check that Maven Central is reachable');
+		expect(fs.existsSync(lib)).toBe(false);
+		expect(fs.existsSync(`${lib}.partial`)).toBe(false);
 	});
 
 	it('rejects an unknown node or verb with usage and exit 2', async () => {
