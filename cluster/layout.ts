@@ -38,7 +38,7 @@ export type ClusterNode = ZkNode | KafkaNode;
 export function portsFromEnv(variable: string, defaults: number[]): number[] {
 	const raw = process.env[variable];
 	if (!raw) return defaults;
-	const ports = raw.split(',').map(part => Number.parseInt(part.trim(), 10));
+	const ports = raw.split(',').map(part => (/^\d+$/.test(part.trim()) ? Number(part.trim()) : Number.NaN));
 	if (ports.length !== defaults.length || ports.some(port => !Number.isInteger(port) || port < 1 || port > 65_535)) {
 		throw new Error(`${variable}=${raw}: expected ${defaults.length} comma-separated ports, e.g. ${defaults.join(',')}`);
 	}

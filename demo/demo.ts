@@ -1,4 +1,4 @@
-import {HarnessError, up} from '../cluster/harness.js';
+import {HarnessError, abortStarts, up} from '../cluster/harness.js';
 import {kafkaClient} from './client.js';
 import {type Member, demoGroups, startGroups, waitForGroups} from './consumers.js';
 import {type KtopExit, launchKtop} from './ktop.js';
@@ -10,7 +10,7 @@ import {type Stream, type Traffic, startTraffic} from './traffic.js';
 
 /**
 `npm run demo`: the local cluster with topics, live traffic and consumer groups, and ktop on top.
-Until traffic starts the demo owns nothing, so a signal simply exits; from then on every way
+Until traffic starts the demo owns no clients, so a signal simply exits; from then on every way
 out disconnects the producer and the consumers first, so the groups are left empty, not stale.
 */
 
@@ -88,7 +88,9 @@ async function main(): Promise<number> {
 		await ensureTopics(admin, demoTopics, log);
 	})());
 	if (prepared === 'stopped') {
-		log(`${stopRequested} during start-up; nothing started yet, nothing to clean up`);
+		// As `npm run cluster -- up` does when interrupted: nodes this start had launched are killed, not orphaned.
+		abortStarts(log);
+		log(`${stopRequested} during start-up; no traffic or consumers were started`);
 		return 0;
 	}
 
@@ -117,6 +119,7 @@ async function main(): Promise<number> {
 
 	if (stopRequested) log(`${stopRequested}: stopping traffic and consumers`);
 	await cleanUp(traffic, members);
+	log('cluster left running; `npm run cluster -- down` stops it');
 	return code;
 }
 
@@ -129,5 +132,4 @@ try {
 	code = 1;
 }
 
-log('cluster left running; `npm run cluster -- down` stops it');
 process.exit(code);

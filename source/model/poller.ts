@@ -2,6 +2,7 @@
 A refresh loop that can never overlap itself: the next run is scheduled only after the
 previous one settles (a setTimeout chain, not setInterval). Failures back off exponentially
 up to `maxBackoffMs`, and `refreshNow` runs at once unless a run is already in flight.
+A callback that throws is reported to `onError` as a failure of that run; it never stops the loop.
 */
 export type Poller = {
 	refreshNow(): void;
@@ -25,7 +26,16 @@ export function startPoller<T>(options: PollerOptions<T>): Poller {
 	const schedule = (delayMs: number) => {
 		if (stopped) return;
 		clearTimeout(timer);
-		timer = setTimeout(run, delayMs);
+		timer = setTimeout(() => void run(), delayMs);
+	};
+
+	const fail = (error: unknown) => {
+		failures++;
+		try {
+			options.onError(error instanceof Error ? error : new Error(String(error)), failures);
+		} catch {
+			// A broken error handler must not end the loop; the next run reports again.
+		}
 	};
 
 	const run = async () => {
@@ -33,17 +43,15 @@ export function startPoller<T>(options: PollerOptions<T>): Poller {
 		running = true;
 		try {
 			const result = await options.task();
-			failures = 0;
 			if (!stopped) options.onResult(result);
+			failures = 0;
 		} catch (error) {
-			failures++;
-			if (!stopped) options.onError(error instanceof Error ? error : new Error(String(error)), failures);
+			if (!stopped) fail(error);
 		} finally {
 			running = false;
+			const backoff = failures === 0 ? options.intervalMs : Math.min(options.intervalMs * 2 ** failures, options.maxBackoffMs ?? 30_000);
+			schedule(backoff);
 		}
-
-		const backoff = failures === 0 ? options.intervalMs : Math.min(options.intervalMs * 2 ** failures, options.maxBackoffMs ?? 30_000);
-		schedule(backoff);
 	};
 
 	schedule(0);

@@ -21,9 +21,15 @@ export function reachLines(reach: ClusterReach, now = Date.now()): ReachLine[] {
 		const quorumTone: Tone = serving.length * 2 > zk.servers.length && leaders.length === 1 ? 'ok' : 'bad';
 		lines.push({text: `zookeeper ${sanitize(zk.connect)}: ${serving.length}/${zk.servers.length} serving, ${leaders.length === 1 ? `leader ${address(leaders[0]!)}` : `${leaders.length} leaders`}`, tone: quorumTone});
 		for (const server of zk.servers) lines.push(zkServerLine(server));
-		if (zk.error) lines.push({text: `  session: ${sanitize(zk.error)}`, tone: 'bad'});
-		lines.push({text: `controller ${zk.controllerId === undefined ? 'none' : `broker ${zk.controllerId}`}`, tone: zk.controllerId === undefined && !zk.error ? 'bad' : 'plain'});
-		lines.push({text: `registered brokers (/brokers/ids): ${zk.registrations.length}`, tone: 'plain'});
+		if (zk.error) {
+			// Without a session the znodes are unknown, not empty: say so rather than "none" or "0".
+			lines.push({text: `  session: ${sanitize(zk.error)}`, tone: 'bad'});
+			lines.push({text: 'controller and registered brokers unknown (no ZooKeeper session)', tone: 'bad'});
+		} else {
+			lines.push({text: `controller ${zk.controllerId === undefined ? 'none' : `broker ${zk.controllerId}`}`, tone: zk.controllerId === undefined ? 'bad' : 'plain'});
+			lines.push({text: `registered brokers (/brokers/ids): ${zk.registrations.length}`, tone: 'plain'});
+		}
+
 		for (const broker of zk.registrations) {
 			const since = broker.registeredAt === undefined ? '' : `, registered ${ago(now - broker.registeredAt)} ago`;
 			lines.push({text: `  ${broker.id}  ${sanitize(broker.endpoints.join(' '))}${broker.rack ? `  rack ${sanitize(broker.rack)}` : ''}${since}`, tone: 'plain'});

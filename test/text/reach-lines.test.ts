@@ -101,8 +101,7 @@ describe('reachLines', () => {
 			{text: '  127.0.0.1:2182  unreachable: connection refused by 127.0.0.1:2182', tone: 'bad'},
 			{text: '  127.0.0.1:2183  srvr not whitelisted (4lw.commands.whitelist)', tone: 'warn'},
 			{text: `  session: ${unhealthy.zookeeper!.error!}`, tone: 'bad'},
-			{text: 'controller none', tone: 'plain'},
-			{text: 'registered brokers (/brokers/ids): 0', tone: 'plain'},
+			{text: 'controller and registered brokers unknown (no ZooKeeper session)', tone: 'bad'},
 			{text: `brokers: ${unhealthy.kafka.error!}`, tone: 'bad'},
 		]);
 	});
@@ -182,7 +181,7 @@ describe('reachLines', () => {
 				clusterId: `id${clear}`,
 				controllerId: undefined,
 				registrations: [{...broker(1, 1000), endpoints: [`PLAINTEXT://h${clear}:9092`], rack: `r${clear}\n`}],
-				error: `session${clear}`,
+				error: undefined,
 			},
 			kafka: {bootstrap: [`b${clear}:9092`], view: undefined, error: `down${clear}`},
 		};
@@ -193,7 +192,6 @@ describe('reachLines', () => {
 			`zookeeper zk${escaped}:2181: 0/2 serving, 0 leaders`,
 			`  evil${escaped}:2181  unreachable: refused${escaped}`,
 			'  127.0.0.1:2182  srvr not whitelisted (4lw.commands.whitelist)',
-			`  session: session${escaped}`,
 			'controller none',
 			'registered brokers (/brokers/ids): 1',
 			String.raw`  1  PLAINTEXT://h\x1b[2J:9092  rack r\x1b[2J\n, registered 1s ago`,

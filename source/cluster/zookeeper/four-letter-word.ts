@@ -19,6 +19,10 @@ export async function sendFourLetterWord(
 	word: FourLetterWord,
 	timeoutMs = 2000,
 ): Promise<FourLetterReply> {
+	if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+		return {ok: false, error: `invalid port ${port} for ${host}`};
+	}
+
 	return new Promise(resolve => {
 		const chunks: Buffer[] = [];
 		let settled = false;

@@ -21,9 +21,10 @@ export function parseEnsembleConfig(text: string): EnsembleMember[] {
 		const match = /^server\.(\d+)=([^;]*)(?:;(.*))?$/.exec(line.trim());
 		if (!match) continue;
 		const [, id, quorumPart = '', clientPart] = match;
-		const quorumFields = quorumPart.split(':');
-		const quorumHost = quorumFields[0] ?? '';
-		const role = quorumFields.includes('observer') ? 'observer' : 'participant';
+		// The host may be a bracketed IPv6 address, so it is split off before the port fields.
+		const hostMatch = /^(\[[^\]]*\]|[^:]*)(.*)$/.exec(quorumPart)!;
+		const quorumHost = unbracket(hostMatch[1]!);
+		const role = hostMatch[2]!.split(':').includes('observer') ? 'observer' : 'participant';
 		members.push({id: Number(id), role, client: parseClient(clientPart, quorumHost)});
 	}
 
@@ -33,9 +34,13 @@ export function parseEnsembleConfig(text: string): EnsembleMember[] {
 function parseClient(clientPart: string | undefined, quorumHost: string): HostPort | undefined {
 	if (!clientPart) return undefined;
 	const colon = clientPart.lastIndexOf(':');
-	const host = colon === -1 ? quorumHost : clientPart.slice(0, colon);
+	const host = colon === -1 ? quorumHost : unbracket(clientPart.slice(0, colon));
 	const port = Number(colon === -1 ? clientPart : clientPart.slice(colon + 1));
 	if (!Number.isInteger(port) || port < 1 || port > 65_535) return undefined;
-	const wildcard = host === '' || host === '0.0.0.0' || host === '::' || host === '[::]';
+	const wildcard = host === '' || host === '0.0.0.0' || host === '::';
 	return {host: wildcard ? quorumHost : host, port};
+}
+
+function unbracket(host: string): string {
+	return host.replace(/^\[(.*)\]$/, '$1');
 }
