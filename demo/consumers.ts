@@ -26,45 +26,51 @@ export const demoGroups: DemoGroup[] = [
 
 export type Member = {
 	name: string;
+	group: DemoGroup;
 	consumer: Consumer;
 	consumed: number;
 };
 
-export type StartHooks = {
-	/** Called as soon as a member exists, so a start-up that fails half-way still disconnects it. */
-	onMember: (member: Member) => void;
-	/** Checked before each member: a stop requested meanwhile leaves the rest unstarted. */
-	stopRequested: () => boolean;
-};
+/** The consumers, not yet connected: the caller holds them before any can join, so every way out can disconnect them. */
+export function createMembers(groups: DemoGroup[]): Member[] {
+	return groups.flatMap(group => Array.from({length: group.members}, (_, index) => {
+		const name = `${group.groupId}-${index + 1}`;
+		const consumer = kafkaClient(name).consumer({
+			groupId: group.groupId,
+			allowAutoTopicCreation: false,
+			// A member leaves only after its current fetch returns; the 5 s default made Ctrl-C feel stuck.
+			maxWaitTimeInMs: 1000,
+		});
+		return {name, group, consumer, consumed: 0};
+	}));
+}
 
-export async function startGroups(groups: DemoGroup[], hooks: StartHooks, log: Log): Promise<void> {
-	for (const group of groups) {
-		for (let index = 1; index <= group.members; index += 1) {
-			if (hooks.stopRequested()) return;
-			const name = `${group.groupId}-${index}`;
-			const consumer = kafkaClient(name).consumer({
-				groupId: group.groupId,
-				allowAutoTopicCreation: false,
-				// A member leaves only after its current fetch returns; the 5 s default made Ctrl-C feel stuck.
-				maxWaitTimeInMs: 1000,
-			});
-			const member: Member = {name, consumer, consumed: 0};
-			hooks.onMember(member);
-			consumer.on(consumer.events.CRASH, event => {
-				log(`${name}: consumer crashed (${event.payload.error.message}); restart: ${String(event.payload.restart)}`);
-			});
-			await consumer.connect();
-			await consumer.subscribe({topic: group.topic, fromBeginning: true});
-			await consumer.run({
-				// A slow member commits as it goes, not only when a whole fetched batch is done.
-				autoCommitInterval: 5000,
-				async eachMessage() {
-					member.consumed += 1;
-					if (group.msPerRecord) await sleep(group.msPerRecord);
-				},
-			});
-		}
-	}
+/**
+Starts all members at once: kafkajs' run() returns only after the member has joined, and members
+of one group joining together share a single rebalance instead of one per member.
+Every start settles before a failure is thrown, so none is still joining while the caller disconnects.
+*/
+export async function startMembers(members: Member[], log: Log): Promise<void> {
+	const results = await Promise.allSettled(members.map(async member => startMember(member, log)));
+	const failure = results.find(result => result.status === 'rejected');
+	if (failure) throw failure.reason;
+}
+
+async function startMember(member: Member, log: Log): Promise<void> {
+	const {consumer, group} = member;
+	consumer.on(consumer.events.CRASH, event => {
+		log(`${member.name}: consumer crashed (${event.payload.error.message}); restart: ${String(event.payload.restart)}`);
+	});
+	await consumer.connect();
+	await consumer.subscribe({topic: group.topic, fromBeginning: true});
+	await consumer.run({
+		// A slow member commits as it goes, not only when a whole fetched batch is done.
+		autoCommitInterval: 5000,
+		async eachMessage() {
+			member.consumed += 1;
+			if (group.msPerRecord) await sleep(group.msPerRecord);
+		},
+	});
 }
 
 /** Waits until each group is Stable with all its members; a group still rebalancing is only reported, since ktop can show that too. */

@@ -1,6 +1,6 @@
 import {HarnessError, abortStarts, up} from '../cluster/harness.js';
 import {kafkaClient} from './client.js';
-import {type Member, demoGroups, startGroups, waitForGroups} from './consumers.js';
+import {type Member, createMembers, demoGroups, startMembers, waitForGroups} from './consumers.js';
 import {type KtopExit, launchKtop} from './ktop.js';
 import {createLog, logFile} from './log.js';
 import {recordMakers} from './records.js';
@@ -95,11 +95,11 @@ async function main(): Promise<number> {
 	}
 
 	let traffic: Traffic | undefined;
-	const members: Member[] = [];
+	const members = createMembers(demoGroups);
 	let code = 0;
 	try {
 		traffic = await startTraffic(streams, log);
-		await startGroups(demoGroups, {onMember: member => members.push(member), stopRequested: () => stopRequested !== undefined}, log);
+		await startMembers(members, log);
 		if (!stopRequested) await unlessStopped(waitForGroups(admin, demoGroups, log));
 		await admin.disconnect();
 		if (!stopRequested) {
