@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<void> {
 		case 'resume': return resumeNode(node!, log);
 		case 'status': {
 			const rows = await status();
-			console.log('NODE    STATE    PID      PORT   MODE');
+			console.log('NODE    STATE    PID      PORT   MODE / REGISTRATION');
 			for (const row of rows) {
 				console.log(`${row.name.padEnd(8)}${row.state.padEnd(9)}${String(row.pid ?? '-').padEnd(9)}${String(row.port).padEnd(7)}${row.mode ?? ''}`);
 			}

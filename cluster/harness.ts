@@ -290,13 +290,22 @@ export type NodeStatus = {
 };
 
 export async function status(): Promise<NodeStatus[]> {
+	const anyZkRunning = zkNodes.some(node => processState(node).state === 'running');
+	const registered = anyZkRunning ? await registeredBrokerIds().catch(() => undefined) : undefined;
 	return Promise.all(allNodes.map(async node => {
 		const {state, pid} = processState(node);
-		let mode: string | undefined;
-		if (node.kind === 'zookeeper' && state === 'running') mode = describeSrvr(await srvr(node));
-		if (node.kind === 'zookeeper' && state === 'paused') mode = 'no reply (paused)';
-		return {name: node.name, state, pid, port: mainPort(node), mode};
+		return {name: node.name, state, pid, port: mainPort(node), mode: await modeOf(node, state, registered)};
 	}));
+}
+
+/** ZooKeeper: the server's own mode. Kafka: whether it holds its /brokers/ids registration. */
+async function modeOf(node: ClusterNode, state: ProcessState, registered: number[] | undefined): Promise<string | undefined> {
+	if (state === 'paused') return 'no reply (paused)';
+	if (node.kind === 'zookeeper') return state === 'running' ? describeSrvr(await srvr(node)) : undefined;
+	if (registered === undefined) return state === 'running' ? 'registration unknown (ZooKeeper down)' : undefined;
+	const holds = registered.includes(node.id);
+	if (state === 'running') return holds ? 'registered' : 'not registered';
+	return holds ? 'still registered (session not yet expired)' : undefined;
 }
 
 /** Stops everything and wipes data, logs and configs; the fetched jars stay. */
