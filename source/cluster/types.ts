@@ -1,11 +1,22 @@
 /**
-ktop's own view of a cluster. Everything outside source/cluster/ sees these types only,
-never kafkajs' or the ZooKeeper client's.
+ktop's own view of a cluster, as its two sources report it. Everything outside source/cluster/
+sees these types only, never kafkajs' or the ZooKeeper client's.
 */
 
 import type {SrvrStats} from './zookeeper/parse-srvr.js';
 
 export type HostPort = {host: string; port: number};
+
+/** A source that could not be read, attached to the part of the snapshot it covers. */
+export type SourceError = {
+	/** What failed: 'zookeeper', 'zookeeper:127.0.0.1:2183', 'kafka', 'kafka:groups', 'kafka:topic-configs'... */
+	source: string;
+	message: string;
+};
+
+// ---------------------------------------------------------------- ZooKeeper servers
+
+export type ZkProbeState = 'serving' | 'not-serving' | 'unreachable' | 'srvr-refused' | 'unparsable';
 
 export type ZkServerProbe = HostPort & (
 	| {state: 'serving'; stats: SrvrStats}
@@ -14,6 +25,40 @@ export type ZkServerProbe = HostPort & (
 	| {state: 'srvr-refused'}
 	| {state: 'unparsable'; text: string}
 );
+
+/** What `mntr` (or the AdminServer's /commands/mntr) adds to `srvr`. */
+export type ZkMonitorStats = {
+	watchCount: number | undefined;
+	ephemeralsCount: number | undefined;
+	approximateDataSize: number | undefined;
+	openFileDescriptors: number | undefined;
+	maxFileDescriptors: number | undefined;
+	/** Leader only. */
+	syncedFollowers: number | undefined;
+	syncedObservers: number | undefined;
+	pendingSyncs: number | undefined;
+	/** Everything the server reported, for panes that show more. */
+	raw: Record<string, string>;
+};
+
+/**
+One ZooKeeper server as ktop sees it. `limits` records plainly what the server refused
+("mntr not whitelisted"), so nothing unknown is ever shown as if it were data.
+*/
+export type ZkServer = HostPort & {
+	address: string;
+	/** From /zookeeper/config, when the server is listed there. */
+	id: number | undefined;
+	role: 'participant' | 'observer' | undefined;
+	inConnectString: boolean;
+	probe: ZkServerProbe;
+	monitor: ZkMonitorStats | undefined;
+	/** Where `monitor` came from. */
+	monitorSource: '4lw' | 'admin-server' | undefined;
+	limits: string[];
+};
+
+// ---------------------------------------------------------------- Kafka, as ZooKeeper holds it
 
 /** A broker as it registered itself in /brokers/ids/<id>. */
 export type BrokerRegistration = {
@@ -26,5 +71,99 @@ export type BrokerRegistration = {
 	version: number | undefined;
 };
 
+/** /brokers/topics/<topic>/partitions/<n>/state */
+export type ZkPartitionState = {
+	partition: number;
+	leader: number;
+	isr: number[];
+	leaderEpoch: number;
+	controllerEpoch: number;
+};
+
+export type ZkTopic = {
+	name: string;
+	/** Replica assignment from /brokers/topics/<topic>: partition -> replicas. */
+	assignment: Record<number, number[]>;
+	states: ZkPartitionState[];
+	/** /config/topics/<topic>: the topic's overrides only. */
+	configOverrides: Record<string, string>;
+};
+
+export type ZkKafkaView = {
+	clusterId: string | undefined;
+	controller: {brokerId: number; since: number | undefined} | undefined;
+	controllerEpoch: number | undefined;
+	registrations: BrokerRegistration[];
+	topics: ZkTopic[];
+	/** /admin/delete_topics */
+	topicsPendingDeletion: string[];
+	/** /admin/reassign_partitions */
+	reassignments: Array<{topic: string; partition: number; replicas: number[]}>;
+	/** /admin/preferred_replica_election */
+	preferredElections: Array<{topic: string; partition: number}>;
+};
+
+// ---------------------------------------------------------------- Kafka, as the brokers report it
+
 /** A broker as the metadata API reports it. */
 export type MetadataBroker = {id: number; host: string; port: number; rack: string | undefined};
+
+export type MetadataPartition = {
+	partition: number;
+	/** -1 when the partition has no leader. */
+	leader: number;
+	replicas: number[];
+	isr: number[];
+	offlineReplicas: number[];
+	lowWatermark: number | undefined;
+	highWatermark: number | undefined;
+};
+
+export type TopicConfigs = {
+	minInsyncReplicas: number | undefined;
+	cleanupPolicy: string | undefined;
+	retentionMs: number | undefined;
+	/** Every config with its value and whether it is a topic override. */
+	all: Record<string, {value: string | null; isDefault: boolean}>;
+};
+
+export type MetadataTopic = {
+	name: string;
+	internal: boolean;
+	partitions: MetadataPartition[];
+	configs: TopicConfigs | undefined;
+};
+
+export type GroupMember = {
+	memberId: string;
+	clientId: string;
+	host: string;
+	assignments: Array<{topic: string; partitions: number[]}>;
+};
+
+export type GroupOffset = {
+	topic: string;
+	partition: number;
+	/** -1 when the group has no committed offset for the partition. */
+	committed: number;
+};
+
+export type ConsumerGroup = {
+	groupId: string;
+	state: string;
+	protocolType: string;
+	protocol: string;
+	members: GroupMember[];
+	offsets: GroupOffset[];
+	error: string | undefined;
+};
+
+export type KafkaView = {
+	clusterId: string;
+	controllerId: number | undefined;
+	brokers: MetadataBroker[];
+	topics: MetadataTopic[];
+	groups: ConsumerGroup[];
+	/** Parts that failed (configs, watermarks, groups) while the rest was read. */
+	errors: SourceError[];
+};

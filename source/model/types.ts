@@ -1,0 +1,183 @@
+/**
+The model's vocabulary: one snapshot of the cluster, the findings derived from it, and
+the events that a diff of two snapshots yields. The snapshot's JSON form is
+`ktop snapshot --json`; its field names are a contract with scripts.
+*/
+
+import type {SourceError, ZkMonitorStats} from '../cluster/types.js';
+
+export type Severity = 'critical' | 'warning' | 'info';
+
+export type FindingCode =
+	| 'OFFLINE_PARTITION'
+	| 'UNDER_MIN_ISR'
+	| 'UNDER_REPLICATED'
+	| 'AT_MIN_ISR'
+	| 'PREFERRED_LEADER_IMBALANCE'
+	| 'NO_CONTROLLER'
+	| 'ZK_QUORUM_LOST'
+	| 'ZK_NO_LEADER'
+	| 'ZK_SERVER_DOWN'
+	| 'ZK_SERVER_LIMITED'
+	| 'BROKER_UNREACHABLE'
+	| 'BROKER_NOT_REGISTERED'
+	| 'METADATA_MISMATCH'
+	| 'TOPIC_DELETION_STUCK'
+	| 'REASSIGNMENT_IN_PROGRESS'
+	| 'GROUP_LAGGING'
+	| 'GROUP_STALLED'
+	| 'GROUP_STOPPED'
+	| 'SOURCE_FAILED';
+
+export type Finding = {
+	severity: Severity;
+	code: FindingCode;
+	/** What it is about: 'orders-3', 'broker 2', '127.0.0.1:2183', 'group orders-processor'. */
+	subject: string;
+	message: string;
+	/** When it was first seen (ms since the epoch); kept across refreshes while it persists. */
+	since: number;
+};
+
+export type ZkServerMode = 'leader' | 'follower' | 'observer' | 'standalone' | 'read-only' | 'not serving' | 'unreachable' | 'unknown';
+
+export type ZkServerSummary = {
+	address: string;
+	id: number | undefined;
+	role: 'participant' | 'observer' | undefined;
+	inConnectString: boolean;
+	mode: ZkServerMode;
+	/** Hex, e.g. "0x40000012c"; undefined when not known. */
+	zxid: string | undefined;
+	/** Transactions behind the leader (same epoch), when both are known. */
+	zxidLag: number | undefined;
+	latency: {min: number; avg: number; max: number} | undefined;
+	connections: number | undefined;
+	outstanding: number | undefined;
+	nodeCount: number | undefined;
+	version: string | undefined;
+	monitor: ZkMonitorStats | undefined;
+	monitorSource: '4lw' | 'admin-server' | undefined;
+	limits: string[];
+	error: string | undefined;
+};
+
+export type QuorumSummary = {
+	/** Voting members (participants) known. */
+	size: number;
+	/** Voting members serving. */
+	serving: number;
+	/** Address of the leader, when exactly one server says it leads. */
+	leader: string | undefined;
+	/** Every server claiming to lead (more than one is a split brain worth showing). */
+	leaders: string[];
+	hasQuorum: boolean;
+};
+
+export type BrokerSummary = {
+	id: number;
+	host: string | undefined;
+	port: number | undefined;
+	rack: string | undefined;
+	endpoints: string[];
+	registeredAt: number | undefined;
+	jmxPort: number | undefined;
+	/** Registered in /brokers/ids. */
+	registered: boolean;
+	/** Listed in the brokers' metadata. */
+	inMetadata: boolean;
+	/** Answered ktop directly during this refresh. */
+	reachable: boolean;
+	isController: boolean;
+	leaderCount: number;
+	replicaCount: number;
+};
+
+export type PartitionSummary = {
+	partition: number;
+	leader: number;
+	replicas: number[];
+	isr: number[];
+	offlineReplicas: number[];
+	lowWatermark: number | undefined;
+	highWatermark: number | undefined;
+	/** The first replica leads (or the partition has no leader to compare). */
+	preferredLeader: boolean;
+	/** From ZooKeeper's state znode, when read. */
+	leaderEpoch: number | undefined;
+};
+
+export type TopicSummary = {
+	name: string;
+	internal: boolean;
+	pendingDeletion: boolean;
+	replicationFactor: number;
+	minInsyncReplicas: number | undefined;
+	cleanupPolicy: string | undefined;
+	retentionMs: number | undefined;
+	configOverrides: Record<string, string>;
+	partitions: PartitionSummary[];
+};
+
+export type LagStatus = 'OK' | 'LAGGING' | 'STALLED' | 'STOPPED' | 'UNKNOWN';
+
+export type GroupPartitionLag = {
+	topic: string;
+	partition: number;
+	committed: number | undefined;
+	highWatermark: number | undefined;
+	lag: number | undefined;
+	owner: string | undefined;
+	status: LagStatus;
+};
+
+export type GroupSummary = {
+	groupId: string;
+	state: string;
+	protocolType: string;
+	protocol: string;
+	/** Member count, as the snapshot contract names it. */
+	members: number;
+	memberDetails: Array<{memberId: string; clientId: string; host: string; assignments: Array<{topic: string; partitions: number[]}>}>;
+	/** Total lag over partitions with a committed offset. */
+	lag: number;
+	status: LagStatus;
+	partitions: GroupPartitionLag[];
+	error: string | undefined;
+};
+
+export type ClusterSnapshot = {
+	takenAt: number;
+	clusterId: string | undefined;
+	connection: {zookeeper: string | undefined; bootstrap: string[]};
+	zookeeper: undefined | {
+		servers: ZkServerSummary[];
+		quorum: QuorumSummary;
+	};
+	controller: undefined | {brokerId: number; epoch: number | undefined};
+	brokers: BrokerSummary[];
+	topics: TopicSummary[];
+	groups: GroupSummary[];
+	reassignments: Array<{topic: string; partition: number; replicas: number[]}>;
+	preferredElections: Array<{topic: string; partition: number}>;
+	findings: Finding[];
+	errors: SourceError[];
+};
+
+export type EventKind =
+	| 'broker-joined' | 'broker-left'
+	| 'controller-moved'
+	| 'zk-mode-changed' | 'zk-leader-elected'
+	| 'leader-changed'
+	| 'isr-shrank' | 'isr-expanded'
+	| 'topic-created' | 'topic-deleted' | 'partitions-added'
+	| 'group-state-changed'
+	| 'finding-raised' | 'finding-cleared';
+
+export type ClusterEvent = {
+	at: number;
+	kind: EventKind;
+	subject: string;
+	message: string;
+	severity: Severity;
+};
