@@ -9,6 +9,8 @@ import {openZkSession} from '../cluster/zookeeper/session.js';
 export type Connection = {
 	zookeeper: string | undefined;
 	bootstrap: string[] | undefined;
+	/** Where the addresses came from when not given explicitly ("found in /etc/kafka/server.properties"). */
+	origin?: string;
 };
 
 /**

@@ -60,12 +60,23 @@ describe('resolveConnection', () => {
 	});
 
 	it('explains both ways to connect when neither source gives a cluster', () => {
-		const error = configError(() => resolveConnection(noFlags, {KTOP_ZOOKEEPER: '', KTOP_BOOTSTRAP: ' '}));
+		const nothing = () => ({zookeeper: undefined, bootstrap: undefined, usedFiles: [], tried: ['/etc/kafka/server.properties']});
+		const error = configError(() => resolveConnection(noFlags, {KTOP_ZOOKEEPER: '', KTOP_BOOTSTRAP: ' '}, nothing));
 		expect(error.message).toContain('no cluster to connect to');
 		expect(error.message).toContain('--zookeeper');
 		expect(error.message).toContain('--bootstrap');
 		expect(error.message).toContain('KTOP_ZOOKEEPER');
 		expect(error.message).toContain('KTOP_BOOTSTRAP');
+		expect(error.message).toContain('    /etc/kafka/server.properties');
+	});
+
+	it('falls back to the broker host\'s configuration files and says which', () => {
+		const found = () => ({zookeeper: 'zk1:2181,zk2:2181', bootstrap: ['10.0.0.1:9092'], usedFiles: ['/usr/local/kafka33/config/server.properties'], tried: []});
+		expect(resolveConnection(noFlags, {}, found)).toEqual({
+			zookeeper: 'zk1:2181,zk2:2181',
+			bootstrap: ['10.0.0.1:9092'],
+			origin: 'found in /usr/local/kafka33/config/server.properties',
+		});
 	});
 
 	it('adds Kafka\'s default port 9092 to a broker given without one', () => {
