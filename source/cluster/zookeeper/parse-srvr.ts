@@ -57,7 +57,8 @@ export function parseSrvr(text: string): SrvrResult {
 	};
 }
 
-function parseMode(raw: string | undefined): ZkMode | undefined {
+/** A server state as srvr, mntr and the AdminServer spell it; undefined for anything else. */
+export function parseMode(raw: string | undefined): ZkMode | undefined {
 	switch (raw) {
 		case 'leader':
 		case 'follower':

@@ -4,24 +4,92 @@ import ZooKeeper from 'zookeeper';
 A ZooKeeper session, narrowed to the reads ktop needs, with errors as plain messages.
 The native client's own logging is switched off (debug_level 0): it writes to stderr,
 which would corrupt a full-screen terminal UI.
+
+Every read can take a watcher. Watches are one-shot, as in ZooKeeper: the watcher is called
+at most once, for the first change after the read, and a caller that wants to keep watching
+reads again. A read of a missing znode arms an exists-watch instead, so its creation is seen too.
 */
 export type ZkSession = {
-	getChildren(path: string): Promise<string[]>;
+	getChildren(path: string, watcher?: ZkWatcher): Promise<string[]>;
+	/** Like getChildren, but undefined when the znode does not exist (Kafka's optional znodes). */
+	getChildrenIfExists(path: string, watcher?: ZkWatcher): Promise<string[] | undefined>;
 	/** The znode's data as UTF-8 text, or undefined when the znode does not exist. */
-	getData(path: string): Promise<{data: string; ctime: number; mtime: number} | undefined>;
-	/** The ensemble's dynamic configuration (`/zookeeper/config`). */
-	getConfig(): Promise<string>;
+	getData(path: string, watcher?: ZkWatcher): Promise<ZnodeData | undefined>;
+	/** The ensemble's dynamic configuration (`/zookeeper/config`), outside any chroot. */
+	getConfig(watcher?: ZkWatcher): Promise<string>;
+	/**
+	Called once when the session ends by itself: expired (the server forgot it, its watches with it)
+	or refused. Not called for close().
+	*/
+	onEnd(listener: (reason: string) => void): void;
 	close(): void;
 };
 
-type NativeStat = {ctime: number; mtime: number};
+/** What openZkSession returns: a session that can also name itself. */
+export type OpenedZkSession = ZkSession & {
+	/**
+	The session's id and password (hex), which let another client take the session over.
+	For tests that expire a session on purpose; ktop never shows the password.
+	*/
+	credentials(): {id: string; password: string};
+};
 
-const noNodeCode = -101;
+export type ZnodeData = {
+	data: string;
+	/** Milliseconds since the epoch. */
+	ctime: number;
+	mtime: number;
+};
 
-export async function openZkSession(connect: string, timeoutMs = 10_000): Promise<ZkSession> {
+export type ZkWatchEvent = {type: 'created' | 'deleted' | 'changed' | 'child'; path: string};
+export type ZkWatcher = (event: ZkWatchEvent) => void;
+
+/** A failed read, with ZooKeeper's error code when it gave one (see zookeeperErrorCodes). */
+export class ZkError extends Error {
+	readonly code: number | undefined;
+
+	constructor(message: string, code: number | undefined) {
+		super(message);
+		this.name = 'ZkError';
+		this.code = code;
+	}
+}
+
+/** The codes ktop reacts to, from zookeeper.h. */
+export const zookeeperErrorCodes = {
+	connectionLoss: -4,
+	operationTimeout: -7,
+	invalidState: -9,
+	noNode: -101,
+	sessionExpired: -112,
+	authFailed: -115,
+	closing: -116,
+} as const;
+
+/** The session is gone for good and a new one is needed; any other failure may pass. */
+export function isSessionLost(error: unknown): boolean {
+	const code = error instanceof ZkError ? error.code : undefined;
+	return code === zookeeperErrorCodes.sessionExpired
+		|| code === zookeeperErrorCodes.invalidState
+		|| code === zookeeperErrorCodes.closing
+		|| code === zookeeperErrorCodes.authFailed;
+}
+
+/** The native client passes the stat's times as Date objects, despite its typings. */
+type NativeStat = {ctime: Date | number; mtime: Date | number};
+type NativeData = Buffer | string | null;
+
+// zookeeper.h's event types; session events (-1) reach every watcher too and are not changes.
+const eventTypes: Record<number, ZkWatchEvent['type']> = {1: 'created', 2: 'deleted', 3: 'changed', 4: 'child'};
+
+/**
+Opens a session, waiting at most `timeoutMs` for it. The session timeout asked of the server
+(which clamps it to 2-20 ticks) defaults to the same, capped at 10 s.
+*/
+export async function openZkSession(connect: string, timeoutMs = 10_000, sessionTimeoutMs = Math.min(timeoutMs, 10_000)): Promise<OpenedZkSession> {
 	const client = new ZooKeeper({
 		connect,
-		timeout: Math.min(timeoutMs, 10_000),
+		timeout: sessionTimeoutMs,
 		debug_level: 0,
 		host_order_deterministic: false,
 	});
@@ -38,46 +106,94 @@ export async function openZkSession(connect: string, timeoutMs = 10_000): Promis
 		client.init({});
 	});
 
+	let closedByUs = false;
+	const endListeners: Array<(reason: string) => void> = [];
+	// The native client emits 'close' with the session state: -112 expired, -113 auth failed, 0 for close().
+	client.on('close', (_client: unknown, code: unknown) => {
+		if (closedByUs) return;
+		const reason = code === -112 ? 'the ZooKeeper session expired' : `the ZooKeeper session ended (state ${String(code)})`;
+		for (const listener of endListeners.splice(0)) listener(reason);
+	});
+
+	const nativeWatcher = (watcher: ZkWatcher) => (type: number, _state: number, path: string) => {
+		const kind = eventTypes[type];
+		if (kind) watcher({type: kind, path});
+	};
+
+	/** After a read found no znode: watch for its creation, and report whether it appeared meanwhile. */
+	const watchCreation = async (path: string, watcher: ZkWatcher): Promise<boolean> => {
+		try {
+			return Boolean(await client.w_exists(path, nativeWatcher(watcher)));
+		} catch (error) {
+			if (errorCode(error) === zookeeperErrorCodes.noNode) return false;
+			throw zkError(error, path);
+		}
+	};
+
+	const getChildrenIfExists = async (path: string, watcher?: ZkWatcher): Promise<string[] | undefined> => {
+		try {
+			return await (watcher ? client.w_get_children(path, nativeWatcher(watcher)) : client.get_children(path, false)) as string[];
+		} catch (error) {
+			if (errorCode(error) !== zookeeperErrorCodes.noNode) throw zkError(error, path);
+			// Created between the two calls: read it again, which arms the child watch.
+			if (watcher && await watchCreation(path, watcher)) return getChildrenIfExists(path, watcher);
+			return undefined;
+		}
+	};
+
+	const getData = async (path: string, watcher?: ZkWatcher): Promise<ZnodeData | undefined> => {
+		try {
+			const [stat, data] = await (watcher ? client.w_get(path, nativeWatcher(watcher)) : client.get(path, false)) as [NativeStat, NativeData];
+			return {data: data === null ? '' : data.toString(), ctime: Number(stat.ctime), mtime: Number(stat.mtime)};
+		} catch (error) {
+			if (errorCode(error) !== zookeeperErrorCodes.noNode) throw zkError(error, path);
+			if (watcher && await watchCreation(path, watcher)) return getData(path, watcher);
+			return undefined;
+		}
+	};
+
 	return {
-		async getChildren(path) {
-			try {
-				return await client.get_children(path, false) as string[];
-			} catch (error) {
-				throw zkError(error, path);
-			}
+		async getChildren(path, watcher) {
+			const children = await getChildrenIfExists(path, watcher);
+			if (children === undefined) throw new ZkError(`ZooKeeper read of ${path} failed: ${zookeeperErrorCodes.noNode} no node`, zookeeperErrorCodes.noNode);
+			return children;
 		},
-		async getData(path) {
-			try {
-				const [stat, data] = await client.get(path, false) as [NativeStat, Buffer | string | null];
-				return {data: data === null ? '' : data.toString(), ctime: stat.ctime, mtime: stat.mtime};
-			} catch (error) {
-				if (errorCode(error) === noNodeCode) return undefined;
-				throw zkError(error, path);
-			}
-		},
-		async getConfig() {
+		getChildrenIfExists,
+		getData,
+		async getConfig(watcher) {
 			try {
 				// The callback passes (stat, data), so the promise resolves to a pair despite its typings.
-				const reply = await client.getconfig(false) as unknown;
-				const data = Array.isArray(reply) ? reply[1] as Buffer | string | null : reply as Buffer | string | null;
+				const reply = await (watcher ? client.w_getconfig(nativeWatcher(watcher)) : client.getconfig(false)) as unknown;
+				const data = Array.isArray(reply) ? reply[1] as NativeData : reply as NativeData;
 				return data === null ? '' : data.toString();
 			} catch (error) {
 				throw zkError(error, '/zookeeper/config');
 			}
 		},
+		onEnd(listener) {
+			endListeners.push(listener);
+		},
+		credentials() {
+			return {id: String(client.client_id), password: String(client.client_password)};
+		},
 		close() {
+			closedByUs = true;
 			client.close();
 		},
 	};
 }
 
-/** The promise API rejects with `new Error("<rc> <message>")`; the rc is ZooKeeper's error code. */
+/**
+The promise API rejects with `new Error("<rc> <message>")`, or, when the call is refused at once
+(a closed handle), with `…result: "ZINVALIDSTATE -9"`; either way the rc is ZooKeeper's error code.
+*/
 function errorCode(error: unknown): number | undefined {
-	const match = /^(-?\d+) /.exec(error instanceof Error ? error.message : '');
+	const message = error instanceof Error ? error.message : '';
+	const match = /^(-?\d+) /.exec(message) ?? /result: "\w+ (-?\d+)"/.exec(message);
 	return match ? Number(match[1]) : undefined;
 }
 
-function zkError(error: unknown, path: string): Error {
+function zkError(error: unknown, path: string): ZkError {
 	const message = error instanceof Error ? error.message : String(error);
-	return new Error(`ZooKeeper read of ${path} failed: ${message}`);
+	return new ZkError(`ZooKeeper read of ${path} failed: ${message}`, errorCode(error));
 }

@@ -29,11 +29,13 @@ function fakeSession(znodes: Record<string, string>, children: Record<string, st
 			if (!found) throw new Error(`ZooKeeper read of ${path} failed: -101 no node`);
 			return found;
 		}),
+		getChildrenIfExists: vi.fn(async (path: string) => children[path]),
 		getData: vi.fn(async (path: string) => {
 			const data = znodes[path];
 			return data === undefined ? undefined : {data, ctime: 1, mtime: 2};
 		}),
 		getConfig: vi.fn(async () => ''),
+		onEnd: vi.fn(),
 		close: vi.fn(),
 	};
 }

@@ -1,0 +1,176 @@
+import type {SourceError, ZkKafkaView} from '../types.js';
+import {readKafkaView} from './read-kafka-znodes.js';
+import {isSessionLost, openZkSession, type ZkSession} from './session.js';
+import {TimeoutError, withTimeout} from './with-timeout.js';
+import {ZnodeCache} from './znode-cache.js';
+
+export type KafkaReaderOptions = {
+	/** Session timeout asked of ZooKeeper; default 10,000 ms. */
+	sessionTimeoutMs?: number;
+	/** How long opening a session may take; default 5000 ms. */
+	connectTimeoutMs?: number;
+	/**
+	How long one read of Kafka's znodes may take, a new session included; default 5000 ms.
+	A read cut short leaves its requests running, and the next read picks up their replies.
+	*/
+	readTimeoutMs?: number;
+	/** ZooKeeper reads in flight at once; default 64. */
+	concurrency?: number;
+	/** How sessions are opened; tests pass fakes. */
+	openSession?: (connect: string, connectTimeoutMs: number, sessionTimeoutMs: number) => Promise<ZkSession>;
+};
+
+export type KafkaRead = {
+	kafka: ZkKafkaView | undefined;
+	/** /zookeeper/config as this read saw it. */
+	ensembleConfig: string | undefined;
+	errors: SourceError[];
+	/** This read started from an empty cache: the first read, or the first of a new session. */
+	fullRead: boolean;
+	/** Znodes this read fetched from ZooKeeper; everything else came from the watched cache. */
+	znodesRead: number;
+};
+
+export type KafkaReader = {
+	read(): Promise<KafkaRead>;
+	close(): void;
+};
+
+type Current = {session: ZkSession; cache: ZnodeCache; lost: string | undefined; whenLost: Promise<never>};
+
+/**
+Reads in a row that may time out, with not one reply among them, before the session is
+suspected and replaced. A read that times out while replies still come in (a first read of a
+very large cluster) is slow, not stuck: its work goes on and the next read joins it.
+*/
+const timeoutsBeforeNewSession = 3;
+
+/**
+Reads Kafka's znodes through one long-lived session whose watches keep a cache current,
+so after the first read a refresh fetches only the znodes that changed.
+
+When the session ends (expired: the server dropped it and its watches), the next read opens
+a new session, starts from an empty cache and reads everything. read() never throws and
+never waits longer than readTimeoutMs: a failure comes back as `kafka: undefined` and an error.
+*/
+export function createKafkaReader(connect: string, options: KafkaReaderOptions = {}): KafkaReader {
+	const sessionTimeoutMs = options.sessionTimeoutMs ?? 10_000;
+	const connectTimeoutMs = options.connectTimeoutMs ?? 5000;
+	const readTimeoutMs = options.readTimeoutMs ?? 5000;
+	const openSession = options.openSession ?? openZkSession;
+	let current: Current | undefined;
+	let closed = false;
+	let running: Promise<KafkaRead> | undefined;
+	let timeouts = 0;
+
+	const failed = (message: string, fullRead: boolean): KafkaRead => ({
+		kafka: undefined, ensembleConfig: undefined, errors: [{source: 'zookeeper', message}], fullRead, znodesRead: 0,
+	});
+
+	const drop = () => {
+		current?.session.close();
+		current = undefined;
+	};
+
+	const open = async (timeoutMs: number): Promise<Current> => {
+		const opening = openSession(connect, Math.max(1, Math.min(connectTimeoutMs, timeoutMs)), sessionTimeoutMs);
+		let session: ZkSession;
+		try {
+			session = await withTimeout(opening, timeoutMs, `could not open a ZooKeeper session with ${connect} within ${timeoutMs} ms`);
+		} catch (error) {
+			// A session that arrives after we gave up on it is closed, not leaked.
+			opening.then(late => late.close(), () => undefined);
+			throw error;
+		}
+
+		let markLost: (reason: string) => void = () => undefined;
+		const whenLost = new Promise<never>((_resolve, reject) => {
+			markLost = reason => reject(new Error(reason));
+		});
+		whenLost.catch(() => undefined);
+		const next: Current = {session, cache: new ZnodeCache(session, {concurrency: options.concurrency}), lost: undefined, whenLost};
+		session.onEnd(reason => {
+			next.lost = reason;
+			markLost(reason);
+		});
+		return next;
+	};
+
+	const readOnce = async (): Promise<KafkaRead> => {
+		const deadline = Date.now() + readTimeoutMs;
+		let lostBefore: string | undefined;
+		for (let attempt = 1; ; attempt++) {
+			if (closed) return failed('the ZooKeeper reader is closed', false);
+			let fullRead = false;
+			if (current?.lost) {
+				lostBefore = current.lost;
+				drop();
+			}
+
+			if (!current) {
+				try {
+					current = await open(deadline - Date.now());
+				} catch (error) {
+					return failed(describe(error, lostBefore), true);
+				}
+
+				if (closed) {
+					drop();
+					return failed('the ZooKeeper reader is closed', true);
+				}
+
+				fullRead = true;
+			}
+
+			const state = current;
+			const {reads: readsBefore, replies: repliesBefore} = state.cache.stats();
+			try {
+				const result = await withTimeout(
+					Promise.race([readKafkaView(state.cache), state.whenLost]),
+					deadline - Date.now(),
+					`no reply from ZooKeeper within ${readTimeoutMs} ms`,
+				);
+				timeouts = 0;
+				return {
+					kafka: result.view,
+					ensembleConfig: result.ensembleConfig,
+					errors: result.errors,
+					fullRead,
+					znodesRead: state.cache.stats().reads - readsBefore,
+				};
+			} catch (error) {
+				if (error instanceof TimeoutError) {
+					timeouts = state.cache.stats().replies > repliesBefore ? 0 : timeouts + 1;
+					if (timeouts >= timeoutsBeforeNewSession) {
+						state.lost ??= `no reply from ZooKeeper to ${timeouts} reads in a row`;
+						timeouts = 0;
+					}
+				}
+
+				if (isSessionLost(error)) state.lost ??= (error as Error).message;
+				// A session lost under this read gets one more try, on a new session, within the same deadline.
+				if (state.lost && !(error instanceof TimeoutError) && attempt === 1 && deadline > Date.now()) continue;
+				return failed(describe(error, undefined), fullRead);
+			}
+		}
+	};
+
+	return {
+		async read() {
+			// Overlapping calls share one read rather than doubling the load on ZooKeeper.
+			running ??= readOnce().finally(() => {
+				running = undefined;
+			});
+			return running;
+		},
+		close() {
+			closed = true;
+			drop();
+		},
+	};
+}
+
+function describe(error: unknown, lostBefore: string | undefined): string {
+	const message = error instanceof Error ? error.message : String(error);
+	return lostBefore ? `${lostBefore}; then ${message}` : message;
+}
