@@ -91,6 +91,8 @@ export type BrokerSummary = {
 	isController: boolean;
 	leaderCount: number;
 	replicaCount: number;
+	/** Why the broker did not answer ktop's probe, when it was probed and did not. */
+	error?: string;
 };
 
 export type PartitionSummary = {
@@ -105,6 +107,8 @@ export type PartitionSummary = {
 	preferredLeader: boolean;
 	/** From ZooKeeper's state znode, when read. */
 	leaderEpoch: number | undefined;
+	/** ZooKeeper's state znode, present only when its leader or ISR disagrees with the brokers' metadata. */
+	zkStateMismatch?: {leader: number; isr: number[]};
 };
 
 export type TopicSummary = {

@@ -1,0 +1,104 @@
+import {buildSnapshot, type SnapshotInput} from './build-snapshot.js';
+import {diff, type DiffOptions} from './diff.js';
+import {createFindingTracker, type Hold} from './finding-tracker.js';
+import {findingsFor, type HealthOptions} from './health.js';
+import {defaultLagRules, evaluateLag, type LagRules} from './lag-status.js';
+import {createLagWindows} from './lag-window.js';
+import {sameData} from './same-data.js';
+import type {ClusterEvent, ClusterSnapshot, FindingCode} from './types.js';
+
+export type StoreOptions = {
+	/** Events kept; the oldest go first. Default 1000. */
+	historyLimit?: number;
+	/** Commits kept per group partition for lag status. Default 10, Burrow's. */
+	lagWindowSize?: number;
+	lagRules?: LagRules;
+	health?: HealthOptions;
+	holds?: Partial<Record<FindingCode, Hold>>;
+	diff?: DiffOptions;
+	/** The clock for `recordError` when no time is given. */
+	now?: () => number;
+};
+
+/** The last refresh failed: the snapshot shown is older than it looks. */
+export type Stale = {since: number; error: string};
+
+export type Store = {
+	/** Takes one refresh's reads: builds the snapshot, judges lag, tracks findings, records what changed. */
+	update(input: SnapshotInput): void;
+	/** A refresh that failed outright: the last snapshot stays, marked stale. */
+	recordError(error: unknown, at?: number): void;
+	getSnapshot(): ClusterSnapshot | undefined;
+	getStale(): Stale | undefined;
+	/** Newest refresh first; within one refresh, in the order diff gives. Same array until it changes. */
+	getEvents(): readonly ClusterEvent[];
+	/** Listeners run only when something an operator could see changed; returns the unsubscribe. */
+	subscribe(listener: () => void): () => void;
+};
+
+/**
+The latest snapshot and the timeline, and the one place where history lives: lag windows,
+finding first-seen times, the previous snapshot to diff against.
+
+Listeners are told when a refresh produced events, or when anything in the snapshot other
+than `takenAt` differs from the last one (watermarks and lag included: panes show them), or
+when the store became stale, fresh again, or stale for a different reason. A refresh that
+finds the cluster exactly as it was notifies nobody, so an idle cluster costs the UI nothing.
+*/
+export function createStore(options: StoreOptions = {}): Store {
+	const historyLimit = Math.max(0, options.historyLimit ?? 1000);
+	const now = options.now ?? Date.now;
+	const windows = createLagWindows({size: options.lagWindowSize});
+	const tracker = createFindingTracker({holds: options.holds});
+	const listeners = new Set<() => void>();
+	let snapshot: ClusterSnapshot | undefined;
+	let stale: Stale | undefined;
+	let events: readonly ClusterEvent[] = [];
+
+	const notify = () => {
+		let failure: unknown;
+		for (const listener of [...listeners]) {
+			try {
+				listener();
+			} catch (error) {
+				// Every listener hears of the change; the first failure is then reported to the caller.
+				failure ??= error;
+			}
+		}
+
+		if (failure !== undefined) throw failure;
+	};
+
+	return {
+		update(input) {
+			const base = buildSnapshot(input);
+			// Without the brokers' answer there are no groups to judge; keep the windows for when they return.
+			if (input.kafka) windows.record(base.groups, base.takenAt);
+			const groups = evaluateLag(base.groups, windows, base.takenAt, options.lagRules ?? defaultLagRules);
+			const judged = {...base, groups};
+			const next: ClusterSnapshot = {...judged, findings: tracker.track(findingsFor(judged, options.health), base.takenAt)};
+			const happened = diff(snapshot, next, options.diff);
+			const changed = snapshot === undefined || happened.length > 0 || stale !== undefined
+				|| !sameData({...snapshot, takenAt: 0}, {...next, takenAt: 0});
+			snapshot = next;
+			stale = undefined;
+			if (happened.length > 0 && historyLimit > 0) events = [...happened.slice(0, historyLimit), ...events].slice(0, historyLimit);
+			if (changed) notify();
+		},
+		recordError(error, at = now()) {
+			const message = error instanceof Error ? error.message : String(error);
+			if (stale?.error === message) return;
+			stale = {since: stale?.since ?? at, error: message};
+			notify();
+		},
+		getSnapshot: () => snapshot,
+		getStale: () => stale,
+		getEvents: () => events,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => {
+				listeners.delete(listener);
+			};
+		},
+	};
+}

@@ -1,0 +1,149 @@
+import type {MetadataPartition, MetadataTopic, ZkKafkaView, ZkPartitionState, ZkTopic} from '../cluster/types.js';
+import {compareNatural, compareNumbers} from './natural-order.js';
+import type {PartitionSummary, TopicSummary} from './types.js';
+
+const internalTopics = new Set(['__consumer_offsets', '__transaction_state']);
+
+/**
+Topics as the brokers' metadata reports them, with what only ZooKeeper knows laid over them
+(leader epoch, config overrides, pending deletion). When the brokers could not be read the
+topics come from ZooKeeper alone (assignment and state znodes), so a cluster whose brokers
+are all down still shows its partitions, leaderless as they are.
+*/
+export function summarizeTopics(
+	metadata: readonly MetadataTopic[] | undefined,
+	zookeeper: ZkKafkaView | undefined,
+	liveBrokers: ReadonlySet<number> | undefined,
+): TopicSummary[] {
+	const zkTopics = new Map((zookeeper?.topics ?? []).map(topic => [topic.name, topic]));
+	const pending = new Set(zookeeper?.topicsPendingDeletion ?? []);
+	const topics: TopicSummary[] = [];
+	if (metadata) {
+		for (const topic of metadata) topics.push(fromMetadata(topic, zkTopics.get(topic.name), pending.has(topic.name)));
+	} else {
+		for (const topic of zkTopics.values()) topics.push(fromZookeeper(topic, pending.has(topic.name), liveBrokers));
+	}
+
+	// A deletion the brokers already forgot, or whose topic znode is gone, is still stuck until
+	// /admin/delete_topics empties; keep it visible rather than lose the one place it shows.
+	const listed = new Set(topics.map(topic => topic.name));
+	for (const name of pending) {
+		if (listed.has(name)) continue;
+		const zkTopic = zkTopics.get(name);
+		topics.push(zkTopic ? fromZookeeper(zkTopic, true, liveBrokers) : emptyTopic(name));
+	}
+
+	return topics.sort((a, b) => compareNatural(a.name, b.name));
+}
+
+function fromMetadata(topic: MetadataTopic, zkTopic: ZkTopic | undefined, pendingDeletion: boolean): TopicSummary {
+	const states = new Map((zkTopic?.states ?? []).map(state => [state.partition, state]));
+	const partitions = topic.partitions
+		.map(partition => fromMetadataPartition(partition, states.get(partition.partition)))
+		.sort((a, b) => a.partition - b.partition);
+	const overrides = zkTopic?.configOverrides ?? overridesFromConfigs(topic);
+	return {
+		name: topic.name,
+		internal: topic.internal,
+		pendingDeletion,
+		replicationFactor: replicationFactor(partitions),
+		minInsyncReplicas: topic.configs?.minInsyncReplicas ?? toNumber(overrides['min.insync.replicas']),
+		cleanupPolicy: topic.configs?.cleanupPolicy ?? overrides['cleanup.policy'],
+		retentionMs: topic.configs?.retentionMs ?? toNumber(overrides['retention.ms']),
+		configOverrides: {...overrides},
+		partitions,
+	};
+}
+
+function fromMetadataPartition(partition: MetadataPartition, state: ZkPartitionState | undefined): PartitionSummary {
+	const isr = [...partition.isr].sort(compareNumbers);
+	const summary: PartitionSummary = {
+		partition: partition.partition,
+		leader: partition.leader,
+		// Replica order is kept: the first replica is the preferred leader.
+		replicas: [...partition.replicas],
+		isr,
+		offlineReplicas: [...partition.offlineReplicas].sort(compareNumbers),
+		lowWatermark: partition.lowWatermark,
+		highWatermark: partition.highWatermark,
+		preferredLeader: isPreferred(partition.leader, partition.replicas),
+		leaderEpoch: state?.leaderEpoch,
+	};
+	if (state) {
+		const zkIsr = [...state.isr].sort(compareNumbers);
+		if (state.leader !== partition.leader || !sameList(zkIsr, isr)) summary.zkStateMismatch = {leader: state.leader, isr: zkIsr};
+	}
+
+	return summary;
+}
+
+function fromZookeeper(topic: ZkTopic, pendingDeletion: boolean, liveBrokers: ReadonlySet<number> | undefined): TopicSummary {
+	const states = new Map(topic.states.map(state => [state.partition, state]));
+	const numbers = new Set([...Object.keys(topic.assignment).map(Number), ...states.keys()]);
+	const partitions = [...numbers].sort(compareNumbers).map((partition): PartitionSummary => {
+		const replicas = [...(topic.assignment[partition] ?? [])];
+		const state = states.get(partition);
+		const leader = state?.leader ?? -1;
+		return {
+			partition,
+			leader,
+			replicas,
+			isr: [...(state?.isr ?? [])].sort(compareNumbers),
+			// ZooKeeper has no offline-replica list; a replica whose broker holds no registration is offline.
+			offlineReplicas: liveBrokers ? replicas.filter(replica => !liveBrokers.has(replica)).sort(compareNumbers) : [],
+			lowWatermark: undefined,
+			highWatermark: undefined,
+			preferredLeader: isPreferred(leader, replicas),
+			leaderEpoch: state?.leaderEpoch,
+		};
+	});
+	const overrides = topic.configOverrides;
+	return {
+		name: topic.name,
+		internal: internalTopics.has(topic.name),
+		pendingDeletion,
+		replicationFactor: replicationFactor(partitions),
+		minInsyncReplicas: toNumber(overrides['min.insync.replicas']),
+		cleanupPolicy: overrides['cleanup.policy'],
+		retentionMs: toNumber(overrides['retention.ms']),
+		configOverrides: {...overrides},
+		partitions,
+	};
+}
+
+function emptyTopic(name: string): TopicSummary {
+	return {
+		name, internal: internalTopics.has(name), pendingDeletion: true, replicationFactor: 0,
+		minInsyncReplicas: undefined, cleanupPolicy: undefined, retentionMs: undefined, configOverrides: {}, partitions: [],
+	};
+}
+
+/** Without ZooKeeper's override znode, the configs the brokers mark as not default are the overrides. */
+function overridesFromConfigs(topic: MetadataTopic): Record<string, string> {
+	const overrides: Record<string, string> = {};
+	for (const [name, config] of Object.entries(topic.configs?.all ?? {})) {
+		if (!config.isDefault && config.value !== null) overrides[name] = config.value;
+	}
+
+	return overrides;
+}
+
+function isPreferred(leader: number, replicas: readonly number[]): boolean {
+	return leader < 0 || replicas.length === 0 || replicas[0] === leader;
+}
+
+function replicationFactor(partitions: readonly PartitionSummary[]): number {
+	let most = 0;
+	for (const partition of partitions) most = Math.max(most, partition.replicas.length);
+	return most;
+}
+
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+	return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+function toNumber(raw: string | undefined): number | undefined {
+	if (raw === undefined || raw.trim() === '') return undefined;
+	const value = Number(raw);
+	return Number.isFinite(value) ? value : undefined;
+}
