@@ -1,0 +1,179 @@
+import {failureText} from './failure-text.js';
+import {openWire, type Wire} from './kafkajs-wire.js';
+import type {RawMetadata} from './wire-types.js';
+import {withTimeout} from './with-timeout.js';
+
+export type Endpoint = {host: string; port: number};
+
+export type ConnectionSettings = {
+	clientId: string;
+	/** Bound on one call to one broker, connecting included. */
+	requestTimeoutMs: number;
+	connectionTimeoutMs: number;
+	/** Bound on a whole refresh: calls it has no time left for fail at once. */
+	roundTimeoutMs: number;
+};
+
+/** A broker that did not answer; the message names it: "broker 3 (127.0.0.1:9094): no reply within 3000 ms". */
+export class BrokerFailure extends Error {
+	constructor(readonly address: string, readonly reason: string, label: string) {
+		super(`${label}: ${reason}`);
+		this.name = 'BrokerFailure';
+	}
+}
+
+/**
+ktop's persistent connections to the brokers, one per address, reused across refreshes.
+A connection that fails or times out is dropped and the next call opens a fresh one: that is
+the whole reconnect strategy, and it never queues a request behind a hung one.
+*/
+export class BrokerConnections {
+	readonly #wires = new Map<string, Wire>();
+	readonly #bootstrap: Endpoint[];
+	#nodes = new Map<number, Endpoint>();
+	/** The broker that last answered metadata: asked first next time, so a hung one is not retried first. */
+	#preferred: string | undefined;
+	#closed = false;
+
+	constructor(bootstrap: string[], readonly settings: ConnectionSettings) {
+		this.#bootstrap = bootstrap.map(parseEndpoint);
+		if (this.#bootstrap.length === 0) throw new Error('no bootstrap brokers given');
+	}
+
+	/** The brokers of the last metadata read, by id. */
+	get nodes(): ReadonlyMap<number, Endpoint> {
+		return this.#nodes;
+	}
+
+	/** Starts a refresh: see Round. */
+	round(): Round {
+		return new Round(this);
+	}
+
+	/**
+	Metadata for every topic, from the first broker that answers: the one that answered last
+	time, then the other known brokers, then the bootstrap list. Rejects when none answers.
+	*/
+	async readMetadata(round: Round): Promise<RawMetadata> {
+		const candidates = uniqueAddresses([
+			...(this.#preferred ? [this.#preferred] : []),
+			...[...this.#nodes.values()].map(addressOf),
+			...this.#bootstrap.map(addressOf),
+		]);
+		const failures: string[] = [];
+		for (const address of candidates) {
+			try {
+				const metadata = await round.call(parseEndpoint(address), async wire => wire.metadata());
+				this.#preferred = address;
+				this.#learnNodes(metadata);
+				return metadata;
+			} catch (error) {
+				failures.push((error as Error).message);
+			}
+		}
+
+		throw new Error(`no broker answered a metadata request (${failures.join('; ')})`);
+	}
+
+	wire(endpoint: Endpoint): Wire {
+		if (this.#closed) throw new Error('the Kafka source is closed');
+		const address = addressOf(endpoint);
+		let wire = this.#wires.get(address);
+		if (!wire) {
+			wire = openWire(endpoint.host, endpoint.port, this.settings.clientId, {
+				connectionTimeoutMs: Math.min(this.settings.connectionTimeoutMs, this.settings.requestTimeoutMs),
+				// ktop's own bound (requestTimeoutMs) fires first; kafkajs' is the backstop.
+				requestTimeoutMs: this.settings.requestTimeoutMs + 1000,
+			});
+			this.#wires.set(address, wire);
+		}
+
+		return wire;
+	}
+
+	/**
+	Forgets a connection after a failure, so the next call reconnects. kafkajs closes the socket once
+	the requests pending on it end, at the latest at its own request timeout (ours + 1 s).
+	*/
+	drop(address: string): void {
+		const wire = this.#wires.get(address);
+		this.#wires.delete(address);
+		void wire?.disconnect().catch(() => undefined);
+	}
+
+	labelOf(address: string): string {
+		for (const [id, endpoint] of this.#nodes) if (addressOf(endpoint) === address) return `broker ${id} (${address})`;
+		return address;
+	}
+
+	async close(): Promise<void> {
+		this.#closed = true;
+		const wires = [...this.#wires.values()];
+		this.#wires.clear();
+		await Promise.all(wires.map(async wire => wire.disconnect().catch(() => undefined)));
+	}
+
+	#learnNodes(metadata: RawMetadata): void {
+		this.#nodes = new Map(metadata.brokers.map(broker => [broker.nodeId, {host: broker.host, port: broker.port}]));
+		// Connections to addresses that are no longer brokers (a bootstrap alias, a replaced broker) go.
+		const current = new Set([...this.#nodes.values()].map(addressOf));
+		for (const address of this.#wires.keys()) if (!current.has(address)) this.drop(address);
+	}
+}
+
+/**
+One refresh. A broker that fails a call is not asked again in the same refresh: its other calls
+fail at once with the same reason, so a hung broker costs one timeout per refresh, not one per
+request queued for it. And the refresh as a whole has a deadline, so even a broker that answers
+every request just inside the timeout cannot stretch it out.
+*/
+export class Round {
+	readonly #failed = new Map<string, BrokerFailure>();
+	readonly #deadline: number;
+
+	constructor(readonly connections: BrokerConnections) {
+		this.#deadline = performance.now() + connections.settings.roundTimeoutMs;
+	}
+
+	hasFailed(endpoint: Endpoint): boolean {
+		return this.#failed.has(addressOf(endpoint));
+	}
+
+	/** Calls the broker with the given id (from the last metadata) or at the given endpoint. */
+	async call<T>(target: number | Endpoint, request: (wire: Wire) => Promise<T>): Promise<T> {
+		const endpoint = typeof target === 'number' ? this.connections.nodes.get(target) : target;
+		if (!endpoint) throw new Error(`broker ${String(target)} is not in the cluster metadata`);
+		const address = addressOf(endpoint);
+		const earlier = this.#failed.get(address);
+		if (earlier) throw earlier;
+		const left = Math.round(this.#deadline - performance.now());
+		if (left <= 0) throw new Error(`${this.connections.labelOf(address)}: not asked, the refresh used up its ${this.connections.settings.roundTimeoutMs} ms`);
+		const wire = this.connections.wire(endpoint);
+		try {
+			return await withTimeout((async () => {
+				await wire.connect();
+				return request(wire);
+			})(), Math.min(this.connections.settings.requestTimeoutMs, left));
+		} catch (error) {
+			// A call that failed because a sibling call dropped the connection reports the sibling's reason.
+			const failure = this.#failed.get(address) ?? new BrokerFailure(address, failureText(error), this.connections.labelOf(address));
+			this.#failed.set(address, failure);
+			this.connections.drop(address);
+			throw failure;
+		}
+	}
+}
+
+export function parseEndpoint(address: string): Endpoint {
+	const match = /^\[?([^\]]+?)\]?:(\d+)$/.exec(address.trim());
+	if (!match) throw new Error(`not a host:port broker address: "${address}"`);
+	return {host: match[1]!, port: Number(match[2])};
+}
+
+export function addressOf(endpoint: Endpoint): string {
+	return endpoint.host.includes(':') ? `[${endpoint.host}]:${endpoint.port}` : `${endpoint.host}:${endpoint.port}`;
+}
+
+function uniqueAddresses(addresses: string[]): string[] {
+	return [...new Set(addresses)];
+}

@@ -1,0 +1,110 @@
+import type {KafkaView, SourceError} from '../types.js';
+import {BrokerConnections} from './broker-connections.js';
+import {probeBrokers, type BrokerProbe} from './probe-brokers.js';
+import {readConfigs} from './read-configs.js';
+import {readGroups} from './read-groups.js';
+import {readWatermarks} from './read-watermarks.js';
+import {TopicConfigCache} from './topic-config-cache.js';
+import {translateMetadata} from './translate-metadata.js';
+
+export type {BrokerProbe} from './probe-brokers.js';
+
+export type KafkaSourceOptions = {
+	clientId?: string;
+	/**
+	Bound on one request to one broker, connecting included (default 3000). A hung broker costs a
+	refresh about this much once; its other requests in the same refresh fail at once.
+	*/
+	requestTimeoutMs?: number;
+	/** Bound on a whole read (default 10000): requests it has no time left for are not sent. */
+	readTimeoutMs?: number;
+	/** TCP connect bound (default 2000). */
+	connectionTimeoutMs?: number;
+	/** probeBrokers' bound per broker (default 2000). */
+	probeTimeoutMs?: number;
+	/** Requests of one kind in flight at once (default 8). */
+	concurrency?: number;
+	/** Topics per DescribeConfigs request (default 100). */
+	configBatchSize?: number;
+	/** How long a topic's configs are reused before they are read again (default 30000; 0 reads them every time). */
+	configsMaxAgeMs?: number;
+	/** Groups per DescribeGroups request (default 50). */
+	groupBatchSize?: number;
+	/** Partitions per ListOffsets request (default 1000). */
+	offsetsBatchSize?: number;
+};
+
+export type KafkaSource = {
+	/** Everything the brokers say. Rejects only when no broker answers metadata; other failures land in `errors`. */
+	read(): Promise<KafkaView>;
+	probeBrokers(brokers: Array<{id: number; host: string; port: number}>): Promise<Map<number, BrokerProbe>>;
+	close(): Promise<void>;
+};
+
+const defaults: Required<KafkaSourceOptions> = {
+	clientId: 'ktop',
+	requestTimeoutMs: 3000,
+	readTimeoutMs: 10_000,
+	connectionTimeoutMs: 2000,
+	probeTimeoutMs: 2000,
+	concurrency: 8,
+	configBatchSize: 100,
+	configsMaxAgeMs: 30_000,
+	groupBatchSize: 50,
+	offsetsBatchSize: 1000,
+};
+
+/**
+ktop's view of the cluster as the brokers report it, over connections kept open across reads.
+One read: metadata for all topics from one broker, then watermarks (ListOffsets per leader),
+topic configs (DescribeConfigs in batches, for topics whose cached configs expired) and groups
+(ListGroups per broker, DescribeGroups per coordinator, OffsetFetch per group) side by side.
+Each of those three fails on its own.
+*/
+export function createKafkaSource(bootstrap: string[], options: KafkaSourceOptions = {}): KafkaSource {
+	const settings = {...defaults, ...options};
+	const connections = new BrokerConnections(bootstrap, {...settings, roundTimeoutMs: settings.readTimeoutMs});
+	const configCache = new TopicConfigCache(settings.configsMaxAgeMs);
+
+	return {
+		async read() {
+			const round = connections.round();
+			let raw;
+			try {
+				raw = await connections.readMetadata(round);
+			} catch (error) {
+				throw new Error(`Kafka metadata from ${bootstrap.join(',')} could not be read: ${(error as Error).message}`);
+			}
+
+			const metadata = translateMetadata(raw);
+			const brokerIds = metadata.brokers.map(broker => broker.id);
+			const now = Date.now();
+			const configsToRead = configCache.fill(metadata.topics, now);
+			const [watermarkErrors, configErrors, groups] = await Promise.all([
+				contained('kafka:watermarks', readWatermarks(round, metadata.topics, {concurrency: settings.concurrency, maxPartitionsPerRequest: settings.offsetsBatchSize}), error => [error]),
+				contained('kafka:configs', readConfigs(round, configsToRead, brokerIds, {concurrency: settings.concurrency, batchSize: settings.configBatchSize}), error => [error]),
+				contained('kafka:groups', readGroups(round, brokerIds, {concurrency: settings.concurrency, batchSize: settings.groupBatchSize}), error => ({groups: [], errors: [error]})),
+			]);
+			configCache.remember(metadata.topics, configsToRead, now);
+			return {
+				clusterId: metadata.clusterId,
+				controllerId: metadata.controllerId,
+				brokers: metadata.brokers,
+				topics: metadata.topics,
+				groups: groups.groups,
+				errors: [...metadata.errors, ...watermarkErrors, ...configErrors, ...groups.errors],
+			};
+		},
+		probeBrokers: async brokers => probeBrokers(brokers, {clientId: settings.clientId, timeoutMs: settings.probeTimeoutMs}),
+		close: async () => connections.close(),
+	};
+}
+
+/** A part that throws (a bug, not a broker) becomes that part's error instead of failing the read. */
+async function contained<T>(source: string, part: Promise<T>, fallback: (error: SourceError) => T): Promise<T> {
+	try {
+		return await part;
+	} catch (error) {
+		return fallback({source, message: (error as Error).message});
+	}
+}

@@ -1,0 +1,129 @@
+import {createRequire} from 'node:module';
+import type {RawDescribeConfigs, RawDescribeGroups, RawListGroups, RawListOffsets, RawMetadata, RawOffsetFetch} from './wire-types.js';
+
+/*
+The one place ktop reaches below kafkajs' public API (kafkajs is pinned to 2.2.4 in package.json;
+test/cluster/kafka/kafkajs-wire.test.ts fails loudly if these internals move). Why not admin():
+- the parse step of every kafkajs reply throws on the first error code in it, so one offline
+  partition (LEADER_NOT_AVAILABLE) fails fetchTopicMetadata, and one moved leader fails a whole
+  ListOffsets: ktop must show exactly those states, so it reads error codes itself, per item;
+- admin.fetchTopicOffsets is one topic per call and adds each topic to the client's metadata
+  targets (a metadata refresh per new topic): 5.2 s for 1,000 topics here, and it breaks when
+  called concurrently; one ListOffsets per leader covers them all (43 ms for 10,000 partitions);
+- admin.listGroups, describeConfigs and describeGroups pick brokers themselves (a random one,
+  the controller, a FindCoordinator per group) and fail as a whole when one of them hangs;
+  ktop addresses each broker itself, so a paused broker costs only its own share of a refresh.
+Broker (connect, ApiVersions negotiation), ConnectionPool and the request codecs are still
+kafkajs': only the routing and the error handling are ktop's.
+*/
+
+const require = createRequire(import.meta.url);
+
+type ProtocolRequest = {
+	request: unknown;
+	response: {decode: (payload: Buffer) => Promise<unknown>; parse: (data: unknown) => Promise<unknown>};
+};
+type RequestDefinition = {versions: string[]};
+type KafkajsLogger = {namespace: (name: string) => KafkajsLogger};
+
+type KafkajsBroker = {
+	connect(): Promise<void>;
+	disconnect(): Promise<void>;
+	isConnected(): boolean;
+	/** Set by connect(): picks the highest request version both sides implement. */
+	lookupRequest: (apiKey: number, definition: RequestDefinition) => (args?: unknown) => ProtocolRequest;
+	connectionPool: {send: (request: ProtocolRequest) => Promise<unknown>};
+};
+
+type ConnectionOptions = {
+	host: string;
+	port: number;
+	clientId: string;
+	connectionTimeout: number;
+	requestTimeout: number;
+	enforceRequestTimeout: boolean;
+	maxInFlightRequests: null;
+	socketFactory: unknown;
+	logger: KafkajsLogger;
+	instrumentationEmitter: null;
+};
+
+const Broker = require('kafkajs/src/broker') as new (options: {
+	connectionPool: unknown;
+	logger: KafkajsLogger;
+	allowAutoTopicCreation: boolean;
+}) => KafkajsBroker;
+const ConnectionPool = require('kafkajs/src/network/connectionPool') as new (options: ConnectionOptions) => unknown;
+const createSocketFactory = require('kafkajs/src/network/socketFactory') as () => unknown;
+const {createLogger} = require('kafkajs/src/loggers') as {
+	createLogger: (options: {level: number; logCreator: () => () => void}) => KafkajsLogger;
+};
+const {requests} = require('kafkajs/src/protocol/requests') as {requests: Record<string, RequestDefinition>};
+const apiKeys = require('kafkajs/src/protocol/requests/apiKeys') as Record<string, number>;
+const {errorCodes} = require('kafkajs/src/protocol/error') as {errorCodes: Array<{type: string; code: number; message: string}>};
+
+// Level 0 is NOTHING, and the log creator drops everything anyway: KAFKAJS_LOG_LEVEL in the
+// environment overrides the level, and the terminal belongs to the UI.
+const silentLogger = createLogger({level: 0, logCreator: () => () => undefined});
+const socketFactory = createSocketFactory();
+
+export type WireTimeouts = {connectionTimeoutMs: number; requestTimeoutMs: number};
+
+/** One connection to one broker, speaking the requests ktop reads with. */
+export type Wire = {
+	readonly address: string;
+	connect(): Promise<void>;
+	disconnect(): Promise<void>;
+	metadata(): Promise<RawMetadata>;
+	listOffsets(isolationLevel: number, topics: Array<{topic: string; partitions: Array<{partition: number; timestamp: number}>}>): Promise<RawListOffsets>;
+	describeTopicConfigs(topics: string[]): Promise<RawDescribeConfigs>;
+	listGroups(): Promise<RawListGroups>;
+	describeGroups(groupIds: string[]): Promise<RawDescribeGroups>;
+	/** Every committed offset of the group (kafkajs sends an empty topic list, which brokers read as "all"). */
+	offsetFetch(groupId: string): Promise<RawOffsetFetch>;
+};
+
+const topicResourceType = 2;
+
+export function openWire(host: string, port: number, clientId: string, timeouts: WireTimeouts): Wire {
+	const broker = new Broker({
+		connectionPool: new ConnectionPool({
+			host, port, clientId, socketFactory,
+			connectionTimeout: timeouts.connectionTimeoutMs,
+			requestTimeout: timeouts.requestTimeoutMs,
+			enforceRequestTimeout: true,
+			maxInFlightRequests: null,
+			logger: silentLogger,
+			instrumentationEmitter: null,
+		}),
+		logger: silentLogger,
+		// Never let a metadata request create a topic.
+		allowAutoTopicCreation: false,
+	});
+
+	const send = async <T>(api: string, args?: unknown): Promise<T> => {
+		const {request, response} = broker.lookupRequest(apiKeys[api]!, requests[api]!)(args);
+		// Keep kafkajs' decoder, skip its parse step: that step throws on the first error code.
+		return broker.connectionPool.send({request, response: {decode: response.decode, parse: async data => data}}) as Promise<T>;
+	};
+
+	return {
+		address: `${host}:${port}`,
+		connect: async () => broker.connect(),
+		disconnect: async () => broker.disconnect(),
+		metadata: async () => send('Metadata', {topics: [], allowAutoTopicCreation: false}),
+		listOffsets: async (isolationLevel, topics) => send('ListOffsets', {replicaId: -1, isolationLevel, topics}),
+		describeTopicConfigs: async topics => send('DescribeConfigs', {
+			resources: topics.map(name => ({type: topicResourceType, name})),
+			includeSynonyms: false,
+		}),
+		listGroups: async () => send('ListGroups'),
+		describeGroups: async groupIds => send('DescribeGroups', {groupIds}),
+		offsetFetch: async groupId => send('OffsetFetch', {groupId, topics: []}),
+	};
+}
+
+/** "NOT_COORDINATOR" for 16: the protocol's own name for an error code. */
+export function errorName(code: number): string {
+	return errorCodes.find(entry => entry.code === code)?.type ?? `error code ${code}`;
+}
