@@ -2,38 +2,51 @@
 import {render} from 'ink';
 import meow from 'meow';
 import React from 'react';
+import {runCheck} from './commands/check.js';
 import {printReport} from './commands/report.js';
+import {runSnapshot} from './commands/snapshot.js';
+import {parseAdminPorts} from './config/admin-ports.js';
 import {ConfigError, resolveConnection} from './config/connection.js';
 import {reachCluster} from './model/reach.js';
 import {ReachView} from './ui/reach-view.js';
 
 const cli = meow(`
 	Usage
-	  $ ktop [options]
+	  $ ktop [options]             live connection report (on a terminal; printed once otherwise)
+	  $ ktop snapshot [--json]     the whole cluster once: ZooKeeper, brokers, topics, groups, findings
+	  $ ktop check                 findings one per line; exit 0 ok, 1 warning, 2 critical, 3 unknown
 
-	Connects to a Kafka cluster that runs on ZooKeeper and reports what it reached:
-	the ZooKeeper ensemble (each server's mode), the controller, the brokers registered
-	in ZooKeeper and the brokers answering metadata. On a terminal the report refreshes
-	live (q quits); otherwise, or with --once, it prints once and exits
-	(status 0 when the cluster answered, 1 when it did not).
+	Connection (flags, else env, else the broker host's own server.properties / zoo.cfg)
+	  -z, --zookeeper  ZooKeeper connect string, host:port[,host:port…][/chroot]  (env KTOP_ZOOKEEPER)
+	                   Given only --zookeeper, the brokers are found in /brokers/ids.
+	  -b, --bootstrap  Kafka brokers, host:port[,host:port…]  (env KTOP_BOOTSTRAP)
+	      --zk-admin   AdminServer ports for servers whose four-letter words are locked down,
+	                   host:clientPort=adminPort[,…], e.g. 127.0.0.1:2183=8183
 
 	Options
-	  -z, --zookeeper  ZooKeeper connect string, host:port[,host:port…][/chroot]  (env KTOP_ZOOKEEPER)
-	  -b, --bootstrap  Kafka brokers, host:port[,host:port…]  (env KTOP_BOOTSTRAP)
-	                   Given only --zookeeper, the brokers are found in /brokers/ids.
-	  -i, --interval   Refresh interval in seconds (default 2)
-	      --once       Print the report once and exit
-	  -h, --help       Show this help
-	  -v, --version    Show the version
+	      --json       snapshot: one JSON document
+	      --samples    snapshot/check: refreshes to take (default 1); lag status needs 2 or more
+	  -i, --interval   seconds between refreshes (default 2)
+	      --once       print the connection report once and exit
+	  -h, --help       show this help
+	  -v, --version    show the version
+
+	Exit status
+	  snapshot: 0, or 3 when nothing could be reached. check: 0 ok, 1 warning, 2 critical, 3 unknown.
+	  Bad usage: 2 (64 for check, so it is never mistaken for "critical").
 
 	Examples
 	  $ ktop -z 127.0.0.1:2181,127.0.0.1:2182,127.0.0.1:2183
-	  $ ktop -b kafka1:9092 -z zk1:2181/kafka --once
+	  $ ktop snapshot --json -z zk1:2181/kafka | jq '.findings'
+	  $ ktop check --samples 3 -b kafka1:9092 || page-oncall
 `, {
 	importMeta: import.meta,
 	flags: {
 		zookeeper: {type: 'string', shortFlag: 'z'},
 		bootstrap: {type: 'string', shortFlag: 'b'},
+		zkAdmin: {type: 'string'},
+		json: {type: 'boolean', default: false},
+		samples: {type: 'number', default: 1},
 		interval: {type: 'number', shortFlag: 'i', default: 2},
 		once: {type: 'boolean', default: false},
 		help: {type: 'boolean', shortFlag: 'h'},
@@ -42,15 +55,32 @@ const cli = meow(`
 	allowUnknownFlags: false,
 });
 
+const [command, ...extra] = cli.input;
+const write = (text: string) => process.stdout.write(text);
+
 async function main(): Promise<number> {
-	if (cli.input.length > 0) throw new ConfigError(`unknown command "${cli.input[0]}"; see ktop --help`);
+	if (extra.length > 0) throw new ConfigError(`unexpected argument "${extra[0]}"; see ktop --help`);
 	if (!Number.isFinite(cli.flags.interval) || cli.flags.interval < 0.5) {
 		throw new ConfigError(`--interval ${cli.flags.interval}: expected a number of seconds, at least 0.5`);
 	}
 
+	if (!Number.isInteger(cli.flags.samples) || cli.flags.samples < 1 || cli.flags.samples > 100) {
+		throw new ConfigError(`--samples ${cli.flags.samples}: expected a whole number from 1 to 100`);
+	}
+
 	const connection = resolveConnection(cli.flags);
+	if (connection.origin) process.stderr.write(`ktop: connection ${connection.origin}\n`);
+	const collect = {samples: cli.flags.samples, intervalMs: cli.flags.interval * 1000, adminPorts: parseAdminPorts(cli.flags.zkAdmin)};
+
+	switch (command) {
+		case 'snapshot': return runSnapshot(connection, {...collect, json: cli.flags.json}, write);
+		case 'check': return runCheck(connection, collect, write);
+		case undefined: break;
+		default: throw new ConfigError(`unknown command "${command}"; see ktop --help`);
+	}
+
 	if (cli.flags.once || !process.stdout.isTTY || !process.stdin.isTTY) {
-		return printReport(connection, line => process.stdout.write(`${line}\n`));
+		return printReport(connection, line => write(`${line}\n`));
 	}
 
 	const load = async () => reachCluster(connection);
@@ -64,10 +94,10 @@ try {
 } catch (error) {
 	if (error instanceof ConfigError) {
 		process.stderr.write(`ktop: ${error.message}\n`);
-		process.exitCode = 2;
+		process.exitCode = command === 'check' ? 64 : 2;
 	} else {
 		process.stderr.write(`ktop: unexpected failure: ${(error as Error).stack ?? String(error)}\n`);
-		process.exitCode = 1;
+		process.exitCode = command === 'check' ? 3 : 1;
 	}
 }
 

@@ -32,6 +32,13 @@ export function brokerFindings(snapshot: ClusterSnapshot, live: (broker: number)
 			});
 		}
 
+		if (!broker.registered && !broker.inMetadata && !broker.reachable && broker.replicaCount > 0) {
+			findings.push({
+				severity: 'critical', code: 'BROKER_UNREACHABLE', subject, since: at,
+				message: `holds ${plural(broker.replicaCount, 'replica')} but is neither registered in ZooKeeper nor in the metadata${broker.host === undefined ? '' : `; ${address(broker)} did not answer${broker.error ? `: ${broker.error}` : ''}`}`,
+			});
+		}
+
 		if (broker.inMetadata && !broker.registered && registrationsRead) {
 			findings.push({
 				severity: 'warning', code: 'BROKER_NOT_REGISTERED', subject, since: at,

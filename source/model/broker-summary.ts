@@ -2,10 +2,12 @@ import type {BrokerRegistration, MetadataBroker} from '../cluster/types.js';
 import {compareNumbers} from './natural-order.js';
 import type {BrokerSummary, TopicSummary} from './types.js';
 
-export type BrokerProbe = {reachable: boolean; error?: string};
+export type BrokerProbe = {reachable: boolean; error?: string; host?: string; port?: number};
 
 /**
-Every broker either source knows: registered in /brokers/ids, listed in the metadata, or both.
+Every broker either source knows: registered in /brokers/ids, listed in the metadata, or both,
+and any broker that replicas are assigned to although neither source lists it: a broker that
+died or hung long enough to lose its ZooKeeper session is still the operator's problem.
 `reachable` is the probe's answer when the broker was probed. Otherwise a broker in the metadata
 counts as reachable (the controller lists only brokers it sees alive, and the metadata came
 from a broker that answered), and one known only from ZooKeeper does not.
@@ -19,13 +21,13 @@ export function summarizeBrokers(options: {
 }): BrokerSummary[] {
 	const registrations = new Map(options.registrations.map(registration => [registration.id, registration]));
 	const metadata = new Map(options.metadata.map(broker => [broker.id, broker]));
-	const ids = [...new Set([...registrations.keys(), ...metadata.keys()])].sort(compareNumbers);
 	const {leaders, replicas} = countPartitions(options.topics);
+	const ids = [...new Set([...registrations.keys(), ...metadata.keys(), ...replicas.keys()])].sort(compareNumbers);
 	return ids.map(id => {
 		const registration = registrations.get(id);
 		const broker = metadata.get(id);
-		const endpoint = broker ?? endpointOf(registration);
 		const probe = options.probes?.get(id);
+		const endpoint = broker ?? endpointOf(registration) ?? (probe?.host === undefined ? undefined : {host: probe.host, port: probe.port ?? 0});
 		const summary: BrokerSummary = {
 			id,
 			host: endpoint?.host,
@@ -60,7 +62,7 @@ function countPartitions(topics: readonly TopicSummary[]) {
 }
 
 /** A registration's address for people: the PLAINTEXT listener when there is one, else the first. */
-function endpointOf(registration: BrokerRegistration | undefined): {host: string; port: number} | undefined {
+export function endpointOf(registration: BrokerRegistration | undefined): {host: string; port: number} | undefined {
 	if (!registration) return undefined;
 	const endpoint = registration.endpoints.find(candidate => candidate.startsWith('PLAINTEXT://')) ?? registration.endpoints[0];
 	const match = endpoint === undefined ? null : /^[^:]+:\/\/\[?([^\]]*?)\]?:(\d+)$/.exec(endpoint);

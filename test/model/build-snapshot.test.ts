@@ -108,7 +108,8 @@ describe('buildSnapshot: topics', () => {
 		expect(topic!.partitions.map(partition => [partition.partition, partition.leader, partition.isr])).toEqual([[0, 1, [1, 2, 3]], [1, 2, [1, 2, 3]], [2, -1, []]]);
 		// Broker 3 holds no registration, so its replicas count as offline.
 		expect(topic!.partitions[0]).toMatchObject({offlineReplicas: [3], highWatermark: undefined, leaderEpoch: 3});
-		expect(snapshot.brokers.map(broker => [broker.id, broker.reachable])).toEqual([[1, false], [2, false]]);
+		// Broker 3 is neither registered nor listed, but replicas are assigned to it: it is shown, unreachable.
+		expect(snapshot.brokers.map(broker => [broker.id, broker.registered, broker.reachable])).toEqual([[1, true, false], [2, true, false], [3, false, false]]);
 		expect(snapshot.brokers[0]!.leaderCount).toBe(1);
 	});
 

@@ -93,6 +93,9 @@ describe('findingsFor: partitions', () => {
 		const zk = zkKafkaView({topics: [zkTopicOf(topic)], topicsPendingDeletion: ['orders'], registrations: [registration(1), registration(2)]});
 		const list = findings({kafka: kafkaView({topics: [topic], brokers: kafkaView().brokers.slice(0, 2)}), zkKafka: zk});
 		expect(list).toEqual([{
+			severity: 'critical', code: 'BROKER_UNREACHABLE', subject: 'broker 3', since: T0,
+			message: 'holds 3 replicas but is neither registered in ZooKeeper nor in the metadata',
+		}, {
 			severity: 'warning', code: 'TOPIC_DELETION_STUCK', subject: 'topic orders', since: T0,
 			message: 'marked for deletion in /admin/delete_topics and not yet deleted; replicas on brokers [3], which are down, must acknowledge first',
 		}]);

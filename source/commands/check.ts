@@ -1,0 +1,21 @@
+import type {Connection} from '../model/reach.js';
+import {sanitize} from '../text/sanitize.js';
+import {type CollectOptions, collectSnapshot} from './collect.js';
+import {checkStatus} from './exit-status.js';
+import {findingLine} from './snapshot-text.js';
+
+const statusWord = ['OK', 'WARNING', 'CRITICAL', 'UNKNOWN'] as const;
+
+/**
+`ktop check`: one finding per line, then a summary line, and the monitoring-plugin exit status
+(0 healthy, 1 warnings, 2 critical, 3 cannot determine), for cron, Nagios or a shell loop.
+*/
+export async function runCheck(connection: Connection, options: CollectOptions, write: (text: string) => void): Promise<number> {
+	const snapshot = await collectSnapshot(connection, options);
+	const status = checkStatus(snapshot);
+	for (const finding of snapshot.findings) write(`${findingLine(finding)}\n`);
+
+	const counts = ['critical', 'warning', 'info'].map(severity => `${snapshot.findings.filter(f => f.severity === severity).length} ${severity}`).join(', ');
+	write(`KTOP ${statusWord[status]} - ${counts}; cluster ${sanitize(snapshot.clusterId ?? 'unknown')}\n`);
+	return status;
+}

@@ -1,0 +1,103 @@
+import {createKafkaSource, type KafkaSource} from '../cluster/kafka/kafka-source.js';
+import type {BrokerRegistration, KafkaView, SourceError} from '../cluster/types.js';
+import {createZkSource, type ZkSource, type ZkSourceOptions} from '../cluster/zookeeper/zk-source.js';
+import {type BrokerProbe, endpointOf} from './broker-summary.js';
+import type {SnapshotInput} from './build-snapshot.js';
+import type {Connection} from './reach.js';
+
+export type ClusterReaderOptions = {
+	/** AdminServer ports by ZooKeeper client address ('host:port'), for servers whose 4lw whitelist is locked down. */
+	adminPorts?: ZkSourceOptions['adminPorts'];
+	now?: () => number;
+};
+
+export type ClusterReader = {
+	/** One refresh's reads from every source. Never throws: a failing source becomes an error entry. */
+	read(): Promise<SnapshotInput>;
+	close(): Promise<void>;
+};
+
+/**
+Both sources behind one read: ZooKeeper (servers, Kafka's znodes) and the brokers (metadata,
+watermarks, configs, groups), then a direct probe of every broker either of them names or
+that was seen earlier in this session, so a broker that hung or died long enough to drop out
+of /brokers/ids and the metadata is still probed and reported.
+Given only ZooKeeper, the brokers are found from their registrations.
+*/
+export function openClusterReader(connection: Connection, options: ClusterReaderOptions = {}): ClusterReader {
+	const now = options.now ?? Date.now;
+	const zk: ZkSource | undefined = connection.zookeeper === undefined
+		? undefined
+		: createZkSource(connection.zookeeper, {adminPorts: options.adminPorts});
+	let kafka: KafkaSource | undefined = connection.bootstrap ? createKafkaSource(connection.bootstrap) : undefined;
+	let bootstrap = connection.bootstrap ?? [];
+	const seen = new Map<number, {host: string; port: number}>();
+
+	return {
+		async read() {
+			const takenAt = now();
+			const errors: SourceError[] = [];
+			const zkRead = zk ? await zk.read() : undefined;
+			if (zkRead) errors.push(...zkRead.errors);
+
+			if (!kafka) {
+				bootstrap = bootstrapFrom(zkRead?.kafka?.registrations ?? []);
+				if (bootstrap.length > 0) kafka = createKafkaSource(bootstrap);
+			}
+
+			let view: KafkaView | undefined;
+			if (kafka) {
+				try {
+					view = await kafka.read();
+					errors.push(...view.errors);
+				} catch (error) {
+					errors.push({source: 'kafka', message: (error as Error).message});
+				}
+			} else if (zkRead?.kafka) {
+				errors.push({source: 'kafka', message: 'no brokers registered in /brokers/ids, so none could be asked'});
+			}
+
+			for (const registration of zkRead?.kafka?.registrations ?? []) {
+				const address = endpointOf(registration);
+				if (address) seen.set(registration.id, address);
+			}
+
+			for (const broker of view?.brokers ?? []) seen.set(broker.id, {host: broker.host, port: broker.port});
+			const brokerProbes = kafka ? await probe(kafka, seen) : undefined;
+
+			return {
+				takenAt,
+				connection: {zookeeper: connection.zookeeper, bootstrap},
+				zkServers: zkRead?.servers,
+				zkKafka: zkRead?.kafka,
+				kafka: view,
+				brokerProbes,
+				errors,
+			};
+		},
+		async close() {
+			zk?.close();
+			await kafka?.close();
+		},
+	};
+}
+
+async function probe(kafka: KafkaSource, seen: Map<number, {host: string; port: number}>): Promise<Map<number, BrokerProbe>> {
+	const targets = [...seen].map(([id, address]) => ({id, ...address}));
+	const results = await kafka.probeBrokers(targets);
+	const probes = new Map<number, BrokerProbe>();
+	for (const [id, result] of results) {
+		const address = seen.get(id);
+		probes.set(id, {reachable: result.reachable, ...(result.error === undefined ? {} : {error: result.error}), ...address});
+	}
+
+	return probes;
+}
+
+function bootstrapFrom(registrations: BrokerRegistration[]): string[] {
+	return registrations.flatMap(registration => {
+		const address = endpointOf(registration);
+		if (!address) return [];
+		return [address.host.includes(':') ? `[${address.host}]:${address.port}` : `${address.host}:${address.port}`];
+	});
+}
