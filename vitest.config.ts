@@ -22,6 +22,17 @@ export default defineConfig({
 					hookTimeout: 240_000,
 				},
 			},
+			{
+				test: {
+					// Benchmarks that load the shared cluster heavily; run on demand, never by npm test.
+					name: 'bench',
+					include: ['bench/**/*.test.ts'],
+					globalSetup: ['test/setup/cluster.ts'],
+					fileParallelism: false,
+					testTimeout: 600_000,
+					hookTimeout: 600_000,
+				},
+			},
 		],
 	},
 });

@@ -1,3 +1,4 @@
+import {readBrokerZookeeperConnect} from '../cluster/kafka/broker-zookeeper-connect.js';
 import {createKafkaSource, type KafkaSource} from '../cluster/kafka/kafka-source.js';
 import type {BrokerRegistration, KafkaView, SourceError} from '../cluster/types.js';
 import {createZkSource, type ZkSource, type ZkSourceOptions} from '../cluster/zookeeper/zk-source.js';
@@ -22,13 +23,14 @@ Both sources behind one read: ZooKeeper (servers, Kafka's znodes) and the broker
 watermarks, configs, groups), then a direct probe of every broker either of them names or
 that was seen earlier in this session, so a broker that hung or died long enough to drop out
 of /brokers/ids and the metadata is still probed and reported.
-Given only ZooKeeper, the brokers are found from their registrations.
+Given only ZooKeeper, the brokers are found from their registrations; given only brokers,
+ZooKeeper is found from their `zookeeper.connect`.
 */
 export function openClusterReader(connection: Connection, options: ClusterReaderOptions = {}): ClusterReader {
 	const now = options.now ?? Date.now;
-	const zk: ZkSource | undefined = connection.zookeeper === undefined
-		? undefined
-		: createZkSource(connection.zookeeper, {adminPorts: options.adminPorts});
+	let zookeeper = connection.zookeeper;
+	let zk: ZkSource | undefined = zookeeper === undefined ? undefined : createZkSource(zookeeper, {adminPorts: options.adminPorts});
+	let askedBrokersForZookeeper = false;
 	let kafka: KafkaSource | undefined = connection.bootstrap ? createKafkaSource(connection.bootstrap) : undefined;
 	let bootstrap = connection.bootstrap ?? [];
 	const seen = new Map<number, {host: string; port: number}>();
@@ -37,7 +39,7 @@ export function openClusterReader(connection: Connection, options: ClusterReader
 		async read() {
 			const takenAt = now();
 			const errors: SourceError[] = [];
-			const zkRead = zk ? await zk.read() : undefined;
+			let zkRead = zk ? await zk.read() : undefined;
 			if (zkRead) errors.push(...zkRead.errors);
 
 			if (!kafka) {
@@ -57,6 +59,22 @@ export function openClusterReader(connection: Connection, options: ClusterReader
 				errors.push({source: 'kafka', message: 'no brokers registered in /brokers/ids, so none could be asked'});
 			}
 
+			// Given only brokers, ZooKeeper is found from their own configuration, once.
+			if (!zk && view && !askedBrokersForZookeeper) {
+				askedBrokersForZookeeper = true;
+				const brokerId = view.controllerId ?? view.brokers[0]?.id;
+				try {
+					zookeeper = brokerId === undefined ? undefined : await readBrokerZookeeperConnect(bootstrap, brokerId);
+					if (zookeeper) {
+						zk = createZkSource(zookeeper, {adminPorts: options.adminPorts});
+						zkRead = await zk.read();
+						errors.push(...zkRead.errors);
+					}
+				} catch (error) {
+					errors.push({source: 'zookeeper', message: `could not ask broker ${brokerId} for zookeeper.connect: ${(error as Error).message}`});
+				}
+			}
+
 			for (const registration of zkRead?.kafka?.registrations ?? []) {
 				const address = endpointOf(registration);
 				if (address) seen.set(registration.id, address);
@@ -67,7 +85,7 @@ export function openClusterReader(connection: Connection, options: ClusterReader
 
 			return {
 				takenAt,
-				connection: {zookeeper: connection.zookeeper, bootstrap},
+				connection: {zookeeper, bootstrap},
 				zkServers: zkRead?.servers,
 				zkKafka: zkRead?.kafka,
 				kafka: view,

@@ -81,3 +81,13 @@ describe('ktop check exit status (monitoring-plugin convention)', () => {
 		expect((JSON.parse(dead.stdout) as {errors: unknown[]}).errors.length).toBeGreaterThan(0);
 	});
 });
+
+describe('ktop snapshot with only --bootstrap', () => {
+	it('finds ZooKeeper from the brokers\' zookeeper.connect and shows the ensemble', async () => {
+		const result = await ktop(['snapshot', '--json', '-b', bootstrapServers[0]!], {KTOP_ZOOKEEPER: ''});
+		expect(result.code).toBe(0);
+		const snapshot = JSON.parse(result.stdout) as {connection: {zookeeper: string}; zookeeper: {quorum: {size: number; serving: number}}};
+		expect(snapshot.connection.zookeeper).toBe(zookeeperConnect);
+		expect(snapshot.zookeeper.quorum).toMatchObject({size: 3, serving: 3});
+	});
+});

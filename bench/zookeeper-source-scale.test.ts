@@ -1,15 +1,15 @@
 import {randomBytes} from 'node:crypto';
 import ZooKeeper from 'zookeeper';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {zookeeperConnect} from '../../cluster/layout.js';
-import {mapLimit} from '../../source/cluster/map-limit.js';
-import {createZkSource, type ZkSource} from '../../source/cluster/zookeeper/zk-source.js';
+import {zookeeperConnect} from '../cluster/layout.js';
+import {mapLimit} from '../source/cluster/map-limit.js';
+import {createZkSource, type ZkSource} from '../source/cluster/zookeeper/zk-source.js';
 
 /**
 ktop's target scale, 10,000 partitions, written as Kafka would lay it out under a chroot of its
 own (no broker reads it), so the watched cache can be measured against the real ensemble
 without creating 10,000 real partitions. It writes some 20,000 znodes to the shared ensemble
-and deletes them afterwards, so it runs only when asked: KTOP_SCALE=1.
+and deletes them afterwards, so it is a benchmark (npm run bench:zk-scale), not part of npm test.
 */
 
 const topics = 100;
@@ -30,7 +30,7 @@ async function writer(): Promise<ZooKeeper> {
 const topicName = (index: number) => `t${String(index).padStart(3, '0')}`;
 const stateOf = (leader: number, epoch: number) => JSON.stringify({controller_epoch: 3, leader, version: 1, leader_epoch: epoch, isr: [1, 2, 3]});
 
-describe.skipIf(!process.env['KTOP_SCALE'])(`createZkSource at ${topics * partitionsPerTopic} partitions`, () => {
+describe(`createZkSource at ${topics * partitionsPerTopic} partitions`, () => {
 	let client: ZooKeeper;
 	let zk: ZkSource;
 

@@ -1,0 +1,30 @@
+import kafkajs, {Kafka, logLevel} from 'kafkajs';
+
+// kafkajs is CommonJS and Node cannot see this export by name.
+const {ConfigResourceTypes} = kafkajs;
+
+/**
+Asks a broker for its `zookeeper.connect`, so ktop given only --bootstrap can still show the
+ZooKeeper side. Undefined when the broker does not say (KRaft mode, or an ACL hides it).
+*/
+export async function readBrokerZookeeperConnect(bootstrap: string[], brokerId: number, timeoutMs = 5000): Promise<string | undefined> {
+	const admin = new Kafka({
+		clientId: 'ktop',
+		brokers: bootstrap,
+		logLevel: logLevel.NOTHING,
+		connectionTimeout: Math.min(timeoutMs, 3000),
+		requestTimeout: timeoutMs,
+		retry: {retries: 0},
+	}).admin();
+	try {
+		await admin.connect();
+		const reply = await admin.describeConfigs({
+			includeSynonyms: false,
+			resources: [{type: ConfigResourceTypes.BROKER, name: String(brokerId), configNames: ['zookeeper.connect']}],
+		});
+		const value = reply.resources[0]?.configEntries.find(entry => entry.configName === 'zookeeper.connect')?.configValue;
+		return value ? value : undefined;
+	} finally {
+		await admin.disconnect().catch(() => undefined);
+	}
+}
