@@ -1,7 +1,7 @@
 import {failureText} from './failure-text.js';
 import {openWire, type Wire} from './kafkajs-wire.js';
 import type {RawMetadata} from './wire-types.js';
-import {withTimeout} from './with-timeout.js';
+import {withTimeout} from '../with-timeout.js';
 
 export type Endpoint = {host: string; port: number};
 

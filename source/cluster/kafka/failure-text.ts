@@ -1,4 +1,4 @@
-import {NoReply} from './with-timeout.js';
+import {NoReply} from '../with-timeout.js';
 
 const socketErrors: Record<string, string> = {
 	ECONNREFUSED: 'connection refused',

@@ -1,6 +1,6 @@
 import {failureText} from './failure-text.js';
 import {openWire} from './kafkajs-wire.js';
-import {withTimeout} from './with-timeout.js';
+import {withTimeout} from '../with-timeout.js';
 
 export type BrokerProbe = {reachable: boolean; error?: string; latencyMs?: number};
 

@@ -1,7 +1,7 @@
 import type {SourceError, ZkKafkaView} from '../types.js';
 import {readKafkaView} from './read-kafka-znodes.js';
 import {isSessionLost, openZkSession, type ZkSession} from './session.js';
-import {TimeoutError, withTimeout} from './with-timeout.js';
+import {NoReply, withTimeout} from '../with-timeout.js';
 import {ZnodeCache} from './znode-cache.js';
 
 export type KafkaReaderOptions = {
@@ -139,7 +139,7 @@ export function createKafkaReader(connect: string, options: KafkaReaderOptions =
 					znodesRead: state.cache.stats().reads - readsBefore,
 				};
 			} catch (error) {
-				if (error instanceof TimeoutError) {
+				if (error instanceof NoReply) {
 					timeouts = state.cache.stats().replies > repliesBefore ? 0 : timeouts + 1;
 					if (timeouts >= timeoutsBeforeNewSession) {
 						state.lost ??= `no reply from ZooKeeper to ${timeouts} reads in a row`;
@@ -149,7 +149,7 @@ export function createKafkaReader(connect: string, options: KafkaReaderOptions =
 
 				if (isSessionLost(error)) state.lost ??= (error as Error).message;
 				// A session lost under this read gets one more try, on a new session, within the same deadline.
-				if (state.lost && !(error instanceof TimeoutError) && attempt === 1 && deadline > Date.now()) continue;
+				if (state.lost && !(error instanceof NoReply) && attempt === 1 && deadline > Date.now()) continue;
 				return failed(describe(error, undefined), fullRead);
 			}
 		}

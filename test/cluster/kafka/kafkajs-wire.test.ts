@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {failureText} from '../../../source/cluster/kafka/failure-text.js';
 import {errorName, openWire} from '../../../source/cluster/kafka/kafkajs-wire.js';
-import {NoReply, withTimeout} from '../../../source/cluster/kafka/with-timeout.js';
+import {NoReply, withTimeout} from '../../../source/cluster/with-timeout.js';
 
 // ktop reaches below kafkajs' public API in one file (kafkajs-wire.ts); an upgrade that moves
 // those internals must fail here, not in front of an operator.
