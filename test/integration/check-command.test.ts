@@ -2,6 +2,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {startNode, stopNode} from '../../cluster/harness.js';
 import {bootstrapServers, zkNodes, zookeeperConnect} from '../../cluster/layout.js';
 import {Unready, waitFor} from '../../cluster/wait-for.js';
+import {commitGroupOffsets, testKafka, uniqueTopic} from '../helpers/kafka.js';
 import {ktop} from '../helpers/run-ktop.js';
 
 const log = () => undefined;
@@ -59,6 +60,14 @@ describe('ktop check exit status (monitoring-plugin convention)', () => {
 	});
 
 	it('snapshot --json carries the documented shape', async () => {
+		// Its own topic and group with committed offsets: the shape must not depend on earlier tests.
+		const kafka = testKafka();
+		const admin = kafka.admin();
+		await admin.connect();
+		const topic = uniqueTopic('check-shape');
+		await admin.createTopics({topics: [{topic, numPartitions: 1, replicationFactor: 3}], waitForLeaders: true});
+		await admin.disconnect();
+		await commitGroupOffsets(kafka, uniqueTopic('check-shape-group'), topic, [{partition: 0, offset: '0'}]);
 		const result = await ktop(['snapshot', '--json', ...connect]);
 		expect(result.code).toBe(0);
 		const snapshot = JSON.parse(result.stdout) as Record<string, unknown> & {

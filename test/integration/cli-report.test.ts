@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {bootstrapServers, zookeeperConnect} from '../../cluster/layout.js';
+import {bootstrapServers, zkNodes, zookeeperConnect} from '../../cluster/layout.js';
 import {openZkSession} from '../../source/cluster/zookeeper/session.js';
 import {ktop} from '../helpers/run-ktop.js';
 
@@ -18,13 +18,14 @@ describe('ktop --once against the local cluster', () => {
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain(`cluster ${await clusterIdFromZookeeper()}`);
-		expect(result.stdout).toMatch(/3\/3 serving, leader 127\.0\.0\.1:218[123]/);
-		expect(result.stdout.match(/^ {2}127\.0\.0\.1:218[123] {2}(leader|follower)/gm)).toHaveLength(3);
+		const zkPort = `(${zkNodes.map(node => node.clientPort).join('|')})`;
+		expect(result.stdout).toMatch(new RegExp(`3/3 serving, leader 127\\.0\\.0\\.1:${zkPort}`));
+		expect(result.stdout.match(new RegExp(`^ {2}127\\.0\\.0\\.1:${zkPort} {2}(leader|follower)`, 'gm'))).toHaveLength(3);
 		expect(result.stdout).toMatch(/brokers answering metadata via .*: 1, 2, 3;/);
 	});
 
 	it('finds ensemble members missing from the connect string through /zookeeper/config', async () => {
-		const result = await ktop(['--once', '-z', '127.0.0.1:2181']);
+		const result = await ktop(['--once', '-z', `127.0.0.1:${zkNodes[0]!.clientPort}`]);
 		expect(result.code).toBe(0);
 		expect(result.stdout).toMatch(/3\/3 serving/);
 	});

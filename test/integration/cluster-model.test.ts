@@ -2,7 +2,7 @@ import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {pauseNode, resumeNode, startNode, stopNode} from '../../cluster/harness.js';
-import {bootstrapServers} from '../../cluster/layout.js';
+import {bootstrapServers, zkNodes} from '../../cluster/layout.js';
 import {testKafka, uniqueTopic} from '../helpers/kafka.js';
 import {watchCluster} from '../helpers/watch-cluster.js';
 
@@ -62,7 +62,7 @@ describe('the cluster model against the real cluster', () => {
 		}
 
 		expect(snapshot.zookeeper!.quorum).toMatchObject({size: 3, serving: 3, hasQuorum: true});
-		expect(snapshot.zookeeper!.servers.find(s => s.address === '127.0.0.1:2183')!.limits).toContain('mntr not whitelisted');
+		expect(snapshot.zookeeper!.servers.find(s => s.address === `127.0.0.1:${zkNodes[2]!.clientPort}`)!.limits).toContain('mntr not whitelisted');
 		expect(snapshot.findings.filter(f => f.severity !== 'info')).toEqual([]);
 	});
 
@@ -96,7 +96,7 @@ describe('the cluster model against the real cluster', () => {
 	it('follows a ZooKeeper leader election and keeps refreshing', async () => {
 		const {snapshot} = await watcher.until('a ZooKeeper leader', s => s.zookeeper?.quorum.leader);
 		const leaderAddress = snapshot.zookeeper!.quorum.leader!;
-		const leaderNode = `zk${Number(leaderAddress.split(':')[1]) - 2180}`;
+		const leaderNode = zkNodes.find(node => leaderAddress === `127.0.0.1:${node.clientPort}`)!.name;
 		const killedAt = Date.now();
 		await stopNode(leaderNode, log);
 		stopped = leaderNode;

@@ -1,6 +1,6 @@
 import {afterAll, describe, expect, it} from 'vitest';
 import {startNode, stopNode} from '../../cluster/harness.js';
-import {zookeeperConnect} from '../../cluster/layout.js';
+import {kafkaNodes, zookeeperConnect} from '../../cluster/layout.js';
 import {Unready, waitFor} from '../../cluster/wait-for.js';
 import {openZkSession} from '../../source/cluster/zookeeper/session.js';
 import {testKafka, uniqueTopic} from '../helpers/kafka.js';
@@ -29,7 +29,7 @@ describe('the local Kafka brokers', () => {
 			const ids = await session.getChildren('/brokers/ids');
 			expect(ids.map(Number).sort()).toEqual([1, 2, 3]);
 			const registration = JSON.parse((await session.getData('/brokers/ids/2'))!.data) as {endpoints: string[]; rack: string};
-			expect(registration.endpoints).toEqual(['PLAINTEXT://127.0.0.1:9093']);
+			expect(registration.endpoints).toEqual([`PLAINTEXT://127.0.0.1:${kafkaNodes[1]!.port}`]);
 			expect(registration.rack).toBe('rack-b');
 		} finally {
 			session.close();

@@ -1,10 +1,10 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {pauseNode, resumeNode} from '../../cluster/harness.js';
-import {bootstrapServers} from '../../cluster/layout.js';
+import {bootstrapServers, kafkaNodes} from '../../cluster/layout.js';
 import {Unready, waitFor} from '../../cluster/wait-for.js';
 import {createKafkaSource, type KafkaSource, type KafkaSourceOptions} from '../../source/cluster/kafka/kafka-source.js';
 import type {KafkaView} from '../../source/cluster/types.js';
-import {testKafka, uniqueTopic} from '../helpers/kafka.js';
+import {commitGroupOffsets, testKafka, uniqueTopic} from '../helpers/kafka.js';
 
 const log = () => undefined;
 const kafka = testKafka('ktop-source-test');
@@ -41,6 +41,11 @@ const groupIn = (view: KafkaView, groupId: string) => view.groups.find(group => 
 
 beforeAll(async () => {
 	await admin.connect();
+	// A fresh cluster has no __consumer_offsets until some group commits.
+	const topic = await createTopic('ktop-source-bootstrap', 0);
+	const groupId = uniqueTopic('ktop-source-bootstrap-group');
+	createdGroups.push(groupId);
+	await commitGroupOffsets(kafka, groupId, topic, [{partition: 0, offset: '0'}]);
 });
 
 afterAll(async () => {
@@ -152,7 +157,7 @@ describe('the Kafka source while kafka3 is paused (SIGSTOP: hung, not dead)', ()
 		]}]});
 		// kafka3 first in the bootstrap list, so the source's preferred metadata broker is the one about to hang;
 		// one topic per DescribeConfigs and no cached configs, so some of those requests are sent to kafka3 too.
-		const reader = source(['127.0.0.1:9094', '127.0.0.1:9092', '127.0.0.1:9093'], {configBatchSize: 1, configsMaxAgeMs: 0});
+		const reader = source([bootstrapServers[2]!, bootstrapServers[0]!, bootstrapServers[1]!], {configBatchSize: 1, configsMaxAgeMs: 0});
 		const before = await waitFor(async () => {
 			const view = await reader.read();
 			return topicIn(view, topic)?.partitions[0]?.leader === 3 ? view : new Unready(`${topic} partition 0 not led by 3 yet`);
@@ -168,7 +173,7 @@ describe('the Kafka source while kafka3 is paused (SIGSTOP: hung, not dead)', ()
 		const firstReadMs = performance.now() - started;
 		expect(firstReadMs).toBeLessThan(8000);
 		expect(during.brokers.map(broker => broker.id)).toEqual([1, 2, 3]);
-		const hung = 'broker 3 (127.0.0.1:9094): no reply within 3000 ms';
+		const hung = `broker 3 (127.0.0.1:${kafkaNodes[2]!.port}): no reply within 3000 ms`;
 		expect(during.errors).toContainEqual({source: 'kafka:groups', message: `${hung} (the groups it coordinates are missing)`});
 		const watermarkError = during.errors.find(error => error.source === 'kafka:watermarks');
 		expect(watermarkError?.message).toContain(hung);

@@ -1,6 +1,6 @@
 import ZooKeeper from 'zookeeper';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {zkNodes, zookeeperConnect} from '../../cluster/layout.js';
+import {kafkaNodes, zkNodes, zookeeperConnect} from '../../cluster/layout.js';
 import {Unready, waitFor} from '../../cluster/wait-for.js';
 import type {ZkTopic} from '../../source/cluster/types.js';
 import {openZkSession, type OpenedZkSession} from '../../source/cluster/zookeeper/session.js';
@@ -106,9 +106,7 @@ describe('createZkSource against the local cluster', () => {
 		expect(view?.controller?.since).toBeGreaterThan(Date.parse('2020-01-01'));
 		expect(view?.controllerEpoch).toBeGreaterThan(0);
 		expect(view?.registrations.map(broker => [broker.id, broker.rack, broker.endpoints])).toEqual([
-			[1, 'rack-a', ['PLAINTEXT://127.0.0.1:9092']],
-			[2, 'rack-b', ['PLAINTEXT://127.0.0.1:9093']],
-			[3, 'rack-c', ['PLAINTEXT://127.0.0.1:9094']],
+			...kafkaNodes.map(node => [node.id, node.rack, [`PLAINTEXT://127.0.0.1:${node.port}`]]),
 		]);
 		expect(view?.topics.find(topic => topic.name === '__consumer_offsets')?.configOverrides['cleanup.policy']).toBe('compact');
 		expect(view?.reassignments).toEqual([]);
