@@ -1,18 +1,15 @@
 #!/usr/bin/env node
-import {render} from 'ink';
 import meow from 'meow';
-import React from 'react';
 import {runCheck} from './commands/check.js';
 import {printReport} from './commands/report.js';
 import {runSnapshot} from './commands/snapshot.js';
 import {parseAdminPorts} from './config/admin-ports.js';
 import {ConfigError, resolveConnection} from './config/connection.js';
-import {reachCluster} from './model/reach.js';
-import {ReachView} from './ui/reach-view.js';
+import {runTui} from './ui/run-tui.js';
 
 const cli = meow(`
 	Usage
-	  $ ktop [options]             live connection report (on a terminal; printed once otherwise)
+	  $ ktop [options]             the live view (needs a terminal); keys: ? for help, q quits
 	  $ ktop snapshot [--json]     the whole cluster once: ZooKeeper, brokers, topics, groups, findings
 	  $ ktop check                 findings one per line; exit 0 ok, 1 warning, 2 critical, 3 unknown
 
@@ -27,12 +24,15 @@ const cli = meow(`
 	      --json       snapshot: one JSON document
 	      --samples    snapshot/check: refreshes to take (default 1); lag status needs 2 or more
 	  -i, --interval   seconds between refreshes (default 2)
-	      --once       print the connection report once and exit
+	      --once       print the connection report once and exit (works without a terminal)
+	      --read-only  the live view offers no action that writes to the cluster
+	      --log-file   live view diagnostics (refresh timings, errors) appended to this file
 	  -h, --help       show this help
 	  -v, --version    show the version
 
 	Exit status
-	  snapshot: 0, or 3 when nothing could be reached. check: 0 ok, 1 warning, 2 critical, 3 unknown.
+	  ktop: 0 after q, 2 without a terminal. snapshot: 0, or 3 when nothing could be reached.
+	  check: 0 ok, 1 warning, 2 critical, 3 unknown.
 	  Bad usage: 2 (64 for check, so it is never mistaken for "critical").
 
 	Examples
@@ -49,6 +49,8 @@ const cli = meow(`
 		samples: {type: 'number', default: 1},
 		interval: {type: 'number', shortFlag: 'i', default: 2},
 		once: {type: 'boolean', default: false},
+		readOnly: {type: 'boolean', default: false},
+		logFile: {type: 'string'},
 		help: {type: 'boolean', shortFlag: 'h'},
 		version: {type: 'boolean', shortFlag: 'v'},
 	},
@@ -79,14 +81,14 @@ async function main(): Promise<number> {
 		default: throw new ConfigError(`unknown command "${command}"; see ktop --help`);
 	}
 
-	if (cli.flags.once || !process.stdout.isTTY || !process.stdin.isTTY) {
-		return printReport(connection, line => write(`${line}\n`));
-	}
-
-	const load = async () => reachCluster(connection);
-	const app = render(<ReachView load={load} intervalMs={cli.flags.interval * 1000} />, {exitOnCtrlC: false});
-	await app.waitUntilExit();
-	return 0;
+	if (cli.flags.once) return printReport(connection, line => write(`${line}\n`));
+	return runTui({
+		connection,
+		adminPorts: collect.adminPorts,
+		intervalMs: collect.intervalMs,
+		readOnly: cli.flags.readOnly,
+		logFile: cli.flags.logFile,
+	});
 }
 
 try {

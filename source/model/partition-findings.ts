@@ -56,7 +56,7 @@ const describe: Record<string, {severity: Severity; phrase: string}> = {
 	METADATA_MISMATCH: {severity: 'warning', phrase: 'where ZooKeeper and the brokers disagree'},
 };
 
-function partitionHealth(topic: TopicSummary, partition: PartitionSummary, live: (broker: number) => boolean): {code: FindingCode; message: string} | undefined {
+export function partitionHealth(topic: TopicSummary, partition: PartitionSummary, live: (broker: number) => boolean): {code: FindingCode; message: string} | undefined {
 	const {leader, replicas, isr} = partition;
 	const minIsr = topic.minInsyncReplicas;
 	const state = `ISR ${ids(isr)} of replicas ${ids(replicas)}`;

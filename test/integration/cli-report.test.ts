@@ -37,10 +37,17 @@ describe('ktop --once against the local cluster', () => {
 		expect(result.stdout).not.toContain('zookeeper');
 	});
 
-	it('exits 1 with the reason when nothing answers, and 2 with guidance when no cluster is given', async () => {
+	it('exits 1 with the reason when nothing answers, 2 without a terminal, and 2 with guidance when no cluster is given', async () => {
 		const dead = await ktop(['--once', '-b', '127.0.0.1:1']);
 		expect(dead.code).toBe(1);
 		expect(dead.stdout).toMatch(/brokers: brokers 127\.0\.0\.1:1 did not answer metadata/);
+
+		// Without a terminal the live view refuses, and says what to use instead.
+		const piped = await ktop(['-z', zookeeperConnect]);
+		expect(piped.code).toBe(2);
+		expect(piped.stdout).toBe('');
+		expect(piped.stderr).toContain('the live view needs a terminal');
+		expect(piped.stderr).toContain('ktop snapshot');
 
 		const none = await ktop([], {KTOP_ZOOKEEPER: '', KTOP_BOOTSTRAP: ''});
 		expect(none.code).toBe(2);

@@ -1,0 +1,113 @@
+import {Box, Text, useApp} from 'ink';
+import React, {useEffect} from 'react';
+import {sanitize} from '../text/sanitize.js';
+import {Breadcrumbs} from './components/breadcrumbs.js';
+import {Header} from './components/header.js';
+import {hintText} from './help-text.js';
+import {Help} from './components/help.js';
+import {HintLine} from './components/hint-line.js';
+import {Prompt} from './components/prompt.js';
+import {Table} from './components/table.js';
+import {ColorContext, colorAllowed} from './components/tone.js';
+import {usePaneView} from './hooks/use-pane-view.js';
+import {type StoreView, useStoreVersion} from './hooks/use-store.js';
+import {useMessageExpiry} from './hooks/use-message-expiry.js';
+import {useUiState} from './hooks/use-ui-state.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {KeypressProvider} from './input/keypress-context.js';
+import {useShellKeys} from './input/use-shell-keys.js';
+import type {Keymap} from './keymap.js';
+import {frameLayout} from './layout.js';
+import {defaultView, type PaneRegistry} from './pane-registry.js';
+
+export type AppProps = {
+	store: StoreView;
+	/** Asks the poller for a refresh now; the UI itself never touches the network. */
+	refreshNow: () => void;
+	registry: PaneRegistry;
+	keymap: Keymap;
+	intervalMs: number;
+	/** What ktop connects to, shown until the first snapshot arrives. */
+	target: string;
+	/** Pin the size (tests); by default the terminal's, following resizes. */
+	columns?: number;
+	rows?: number;
+	now?: () => number;
+	/** Colour allowed; by default unless NO_COLOR is set. */
+	color?: boolean;
+};
+
+/** The TUI: the keypress dispatcher around the shell. */
+export function App(props: AppProps) {
+	return (
+		<ColorContext.Provider value={props.color ?? colorAllowed()}>
+			<KeypressProvider keymap={props.keymap}>
+				<Shell {...props} />
+			</KeypressProvider>
+		</ColorContext.Provider>
+	);
+}
+
+function Shell({store, refreshNow, registry, keymap, intervalMs, target, columns: fixedColumns, rows: fixedRows, now = Date.now}: AppProps) {
+	const {exit} = useApp();
+	const {columns, rows} = useTerminalSize({columns: fixedColumns, rows: fixedRows});
+	useStoreVersion(store);
+	const snapshot = store.getSnapshot();
+	const {state, dispatch, latest} = useUiState();
+	useMessageExpiry(state.message, latest, dispatch);
+	useEffect(() => {
+		if (snapshot && state.stack.length === 0) dispatch({type: 'start', view: defaultView(snapshot)});
+	}, [snapshot, state.stack.length]);
+
+	const layout = frameLayout(rows);
+	const view = usePaneView({registry, snapshot, events: store.getEvents(), state, columns, bodyRows: layout.bodyRows, now});
+	useShellKeys({
+		latest, dispatch, keymap, registry,
+		renderedView: view.key, rows: view.rows, keys: view.keys, columns: view.columns, defaultSort: view.pane?.defaultSort,
+		pageSize: Math.max(1, layout.bodyRows - 1), quit: exit, refreshNow,
+	});
+
+	if (layout.tooSmall) return <Text wrap="truncate">ktop: terminal too small ({columns}x{rows}); q quits</Text>;
+	const stale = store.getStale();
+	const waiting = snapshot ? undefined : stale ? `cannot read the cluster yet: ${sanitize(stale.error)}` : `waiting for the first refresh of ${sanitize(target)}…`;
+	return (
+		<Box flexDirection="column" width={columns} height={layout.height}>
+			<Header
+				snapshot={snapshot}
+				latest={() => ({snapshot: store.getSnapshot(), stale: store.getStale()})}
+				target={target}
+				intervalMs={intervalMs}
+				readOnly={keymap.readOnly}
+				lines={layout.headerLines}
+				now={now}
+			/>
+			<Breadcrumbs
+				trail={state.helpOpen ? [...view.trail, 'help'] : view.trail}
+				filter={view.filter}
+				filterError={view.filterError}
+				shown={state.helpOpen ? undefined : view.keys.length}
+				total={state.helpOpen ? undefined : view.total}
+				message={view.paneError ?? state.message}
+			/>
+			{layout.summary && !state.helpOpen && <Text dimColor wrap="truncate">{view.summary ?? ' '}</Text>}
+			<Box flexDirection="column" flexGrow={1} overflow="hidden">
+				{state.helpOpen
+					? <Help keymap={keymap} columns={view.columns} width={columns} height={layout.bodyRows + 1 + (layout.summary ? 1 : 0)} />
+					: waiting
+						? <Text dimColor wrap="truncate">{waiting}</Text>
+						: <Table
+							columns={view.columns}
+							widths={view.widths}
+							rows={view.visible}
+							cursor={view.cursor}
+							sort={view.sort}
+							changed={view.changed}
+							empty={view.filter === '' ? view.pane?.empty ?? '' : `no rows match /${sanitize(view.filter)}/`}
+						/>}
+			</Box>
+			{state.prompt.mode === 'none'
+				? <HintLine keymap={keymap} layer={state.helpOpen ? 'help' : 'table'} />
+				: <Prompt mode={state.prompt.mode} text={state.prompt.text} hint={hintText(keymap, 'prompt')} />}
+		</Box>
+	);
+}

@@ -1,0 +1,114 @@
+import type {Stale} from '../model/store.js';
+import type {PartitionCounts} from '../model/partition-counts.js';
+import type {ClusterSnapshot, Finding} from '../model/types.js';
+import {ago} from '../text/reach-lines.js';
+import {sanitize} from '../text/sanitize.js';
+import type {Tone} from './panes/pane.js';
+
+/** A header line as styled runs; every run's text carries its meaning without colour. */
+export type Span = {text: string; tone?: Tone};
+export type HeaderLine = Span[];
+
+const separator: Span = {text: ' │ ', tone: 'dim'};
+
+/**
+Line 1, "is it up": the ZooKeeper quorum and its leader, brokers up, the controller, then the
+cluster id. Ordered by what matters when the line is cut at 80 columns: the id goes first.
+`QUORUM LOST`, `NO CONTROLLER` are spelled out, not coloured only.
+*/
+export function clusterLine(snapshot: ClusterSnapshot | undefined, target: string, readOnly: boolean): HeaderLine {
+	const line: HeaderLine = [{text: 'ktop', tone: 'accent'}, ...(readOnly ? [{text: ' read-only', tone: 'warn' as const}] : [])];
+	if (!snapshot) {
+		line.push({text: ' '}, {text: `connecting to ${sanitize(target)}…`, tone: 'dim'});
+		return line;
+	}
+
+	line.push(
+		separator,
+		zookeeperSpan(snapshot),
+		separator,
+		brokersSpan(snapshot),
+		separator,
+		snapshot.controller ? {text: `controller ${snapshot.controller.brokerId}`} : {text: 'NO CONTROLLER', tone: 'bad'},
+		separator,
+		snapshot.clusterId === undefined ? {text: 'cluster id unknown', tone: 'warn'} : {text: `cluster ${sanitize(snapshot.clusterId)}`},
+	);
+	return line;
+}
+
+function zookeeperSpan(snapshot: ClusterSnapshot): Span {
+	const zk = snapshot.zookeeper;
+	if (!zk) return {text: 'zk not read', tone: 'dim'};
+	const {quorum} = zk;
+	const count = `${quorum.serving}/${quorum.size}`;
+	if (!quorum.hasQuorum) return {text: `zk QUORUM LOST ${count}`, tone: 'bad'};
+	if (quorum.leaders.length > 1) return {text: `zk ${count} ${quorum.leaders.length} LEADERS ${quorum.leaders.map(sanitize).join(' ')}`, tone: 'bad'};
+	if (quorum.leader === undefined) return {text: `zk ${count} NO LEADER`, tone: 'bad'};
+	return {text: `zk ${count} leader ${sanitize(quorum.leader)}`, tone: quorum.serving < quorum.size ? 'warn' : 'ok'};
+}
+
+/**
+Up out of known. A broker that died loses its registration (an ephemeral znode) with its
+session, so "up of registered" would read 2/2 while a third broker is gone; known counts every
+broker the snapshot has seen (registered, in the metadata, or holding replicas).
+*/
+function brokersSpan(snapshot: ClusterSnapshot): Span {
+	const up = snapshot.brokers.filter(broker => broker.reachable).length;
+	const registered = snapshot.brokers.filter(broker => broker.registered).length;
+	const known = snapshot.brokers.length;
+	const text = `brokers ${up}/${known} up${registered === known ? '' : `, ${registered} registered`}`;
+	return {text, tone: up === known && registered === known ? 'ok' : 'bad'};
+}
+
+/**
+Line 2, "can I trust it, and how bad": when the last refresh failed, STALE with since when and
+why comes first (the rest of the screen is old news); then the partition counts and the age of
+the data. It is the line that ticks each second.
+*/
+export function statusLine(
+	snapshot: ClusterSnapshot | undefined,
+	counts: PartitionCounts | undefined,
+	stale: Stale | undefined,
+	now: number,
+	intervalMs: number,
+): HeaderLine {
+	const line: HeaderLine = [];
+	if (stale) line.push({text: `STALE since ${clock(stale.since)} (${ago(now - stale.since)}): ${sanitize(stale.error)}`, tone: 'bad'}, separator);
+	if (snapshot && counts) {
+		line.push(
+			{text: `${counts.total} partitions: `},
+			{text: `${counts.offline} offline`, tone: counts.offline > 0 ? 'bad' : undefined},
+			{text: ', '},
+			{text: `${counts.underMinIsr} under-min-ISR`, tone: counts.underMinIsr > 0 ? 'bad' : undefined},
+			{text: ', '},
+			// URP: Kafka's own name for it (UnderReplicatedPartitions), and short enough for 80 columns.
+			{text: `${counts.underReplicated} URP`, tone: counts.underReplicated > 0 ? 'warn' : undefined},
+			separator,
+		);
+	}
+
+	// Not stale: the last refresh worked, and its age says how fresh the screen is.
+	line.push({text: snapshot ? `refreshed ${ago(now - snapshot.takenAt)} ago` : 'not refreshed yet', tone: stale || !snapshot ? 'dim' : 'ok'});
+	line.push({text: `, every ${intervalMs / 1000}s`, tone: 'dim'});
+	return line;
+}
+
+/** Line 3, "what is wrong": the worst finding, and how many more. */
+export function findingLine(snapshot: ClusterSnapshot | undefined): HeaderLine {
+	if (!snapshot) return [{text: 'waiting for the first refresh', tone: 'dim'}];
+	const worst = snapshot.findings[0];
+	if (!worst) return [{text: 'no findings', tone: 'ok'}];
+	const more = snapshot.findings.length - 1;
+	return [
+		{text: `${worst.severity.toUpperCase()} ${worst.code} ${sanitize(worst.subject)}: ${sanitize(worst.message)}`, tone: severityTone(worst)},
+		...(more > 0 ? [{text: ` (+${more} more, :health lists them)`, tone: 'dim' as const}] : []),
+	];
+}
+
+function severityTone(finding: Finding): Tone {
+	return finding.severity === 'critical' ? 'bad' : finding.severity === 'warning' ? 'warn' : 'plain';
+}
+
+function clock(at: number): string {
+	return new Date(at).toLocaleTimeString('en-GB', {hour12: false});
+}

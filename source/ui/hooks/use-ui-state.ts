@@ -1,0 +1,18 @@
+import {type Dispatch, useCallback, useRef, useState} from 'react';
+import {initialUiState, type UiAction, uiReducer, type UiState} from '../ui-state.js';
+
+/**
+The shell's state, with the reducer applied at dispatch time rather than at render time, so
+`latest()` already includes every action of a chunk of keys being handled (":zk" arrives as one
+chunk: the ':' must open the prompt before the 'z' is looked at). `state` is what was rendered.
+*/
+export function useUiState(): {state: UiState; dispatch: Dispatch<UiAction>; latest: () => UiState} {
+	const ref = useRef(initialUiState);
+	const [state, setState] = useState(initialUiState);
+	const dispatch = useCallback((action: UiAction) => {
+		ref.current = uiReducer(ref.current, action);
+		setState(ref.current);
+	}, []);
+	const latest = useCallback(() => ref.current, []);
+	return {state, dispatch, latest};
+}

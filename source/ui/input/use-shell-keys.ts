@@ -1,0 +1,132 @@
+import type {Dispatch} from 'react';
+import type {Keymap} from '../keymap.js';
+import {allAliases, cycleView, type PaneRegistry, topLevelViews} from '../pane-registry.js';
+import type {Column, Row} from '../panes/pane.js';
+import {currentView, cursorPosition, type Motion, type SortState, type UiAction, type UiState, viewKey, viewStateOf} from '../ui-state.js';
+import {completeCommandLine, parseCommandLine} from './command-line.js';
+import {type Keypress, priority, useKeypress} from './keypress-context.js';
+
+export type ShellKeysOptions = {
+	/** The state with every action so far applied, including those of keys earlier in the same chunk. */
+	latest: () => UiState;
+	dispatch: Dispatch<UiAction>;
+	keymap: Keymap;
+	registry: PaneRegistry;
+	/** The view that was rendered, and its rows in display order (filtered, sorted). */
+	renderedView: string;
+	rows: readonly Row[];
+	keys: readonly string[];
+	columns: readonly Column[];
+	/** The pane's own sort, in effect until the operator picks one. */
+	defaultSort: SortState | undefined;
+	/** Rows on one page, for PgUp/PgDn. */
+	pageSize: number;
+	quit(): void;
+	refreshNow(): void;
+};
+
+const motions: readonly Motion[] = ['up', 'down', 'pageUp', 'pageDown', 'top', 'bottom'];
+
+/**
+The shell's input layer (ink-ui's use-select split: view, reducer, input): four handlers on the
+one dispatcher, highest priority first — help overlay, prompt, table, global. Each turns the
+commands of its own scope into reducer actions; a layer that is showing swallows what it does
+not use, so a key never reaches the view hidden beneath it. Only quit passes through every layer.
+*/
+export function useShellKeys(options: ShellKeysOptions): void {
+	const {latest, dispatch} = options;
+
+	useKeypress(press => {
+		if (press.commands.has('quit')) return false;
+		if (press.commands.has('help') || press.commands.has('back')) dispatch({type: 'closeHelp'});
+		return true;
+	}, priority.help, () => latest().helpOpen);
+
+	useKeypress(press => promptKey(press, options), priority.prompt, () => latest().prompt.mode !== 'none');
+
+	useKeypress(press => tableKey(press, options), priority.table, () => !latest().helpOpen && latest().prompt.mode === 'none');
+
+	useKeypress(press => {
+		const {commands} = press;
+		if (commands.has('quit')) options.quit();
+		else if (commands.has('help')) dispatch({type: 'toggleHelp'});
+		else if (commands.has('command')) dispatch({type: 'openPrompt', mode: 'command'});
+		else if (commands.has('filter')) dispatch({type: 'openPrompt', mode: 'filter'});
+		else if (commands.has('refresh')) {
+			options.refreshNow();
+			dispatch({type: 'message', text: 'refreshing…'});
+		} else if (commands.has('nextPane') || commands.has('prevPane')) {
+			dispatch({type: 'navigate', to: cycleView(latest().stack[0]?.view, commands.has('nextPane') ? 1 : -1)});
+		} else return false;
+		return true;
+	}, priority.global);
+}
+
+function promptKey(press: Keypress, options: ShellKeysOptions): boolean {
+	const {dispatch, registry} = options;
+	const state = options.latest();
+	const {commands} = press;
+	if (commands.has('submit')) {
+		dispatch({type: 'submitPrompt'});
+		if (state.prompt.mode !== 'command') return true;
+		const line = parseCommandLine(state.prompt.text, alias => registry.paneForAlias(alias));
+		if (line.kind === 'quit') options.quit();
+		else if (line.kind === 'open') dispatch({type: 'navigate', to: line.view});
+		else if (line.kind === 'unknown') {
+			const known = topLevelViews.flatMap(view => registry.panes[view].aliases.slice(0, 1)).map(alias => `:${alias}`);
+			dispatch({type: 'message', text: `unknown command ":${line.text}"; try ${known.join(' ')} or :q`});
+		}
+
+		return true;
+	}
+
+	if (commands.has('cancel')) dispatch({type: 'cancelPrompt'});
+	else if (commands.has('erase')) dispatch(state.prompt.text === '' ? {type: 'cancelPrompt'} : {type: 'erase'});
+	else if (commands.has('complete')) {
+		if (state.prompt.mode !== 'command') return true;
+		const completion = completeCommandLine(state.prompt.text, allAliases(registry));
+		dispatch({type: 'setPromptText', text: completion.text});
+		if (completion.candidates.length > 1) dispatch({type: 'message', text: completion.candidates.map(alias => `:${alias}`).join(' ')});
+	} else if (press.ctrl) {
+		// Ctrl-C still quits from a prompt; other control keys are not text.
+		return !commands.has('quit');
+	} else if (press.input !== '') dispatch({type: 'type', text: press.input});
+	return true;
+}
+
+function tableKey(press: Keypress, options: ShellKeysOptions): boolean {
+	const {dispatch, keymap} = options;
+	const {commands} = press;
+	const state = options.latest();
+	if (commands.has('back')) {
+		dispatch({type: 'back'});
+		return true;
+	}
+
+	// Moving, opening and sorting need the rows on screen; after a view change earlier in the
+	// same chunk of keys those are the previous view's, so such keys wait for the next render.
+	const ref = currentView(state);
+	const stale = !ref || viewKey(ref) !== options.renderedView;
+	if (commands.has('open')) {
+		const to = stale ? undefined : options.rows[cursorPosition(viewStateOf(state, ref), options.keys)]?.open;
+		if (to) dispatch({type: 'push', to});
+		return true;
+	}
+
+	const motion = motions.find(candidate => commands.has(candidate));
+	if (motion) {
+		if (!stale) dispatch({type: 'move', motion, keys: options.keys, height: options.pageSize});
+		return true;
+	}
+
+	// Shift+letter sorts by the column that claims it, unless the keymap binds that key (G is "last row").
+	if (/^[A-Z]$/.test(press.name) && !keymap.isBound(press.name, ['global', 'table'])) {
+		const column = options.columns.findIndex(candidate => candidate.sortKey?.toUpperCase() === press.name);
+		if (column >= 0 && !stale) {
+			dispatch({type: 'sort', column, current: viewStateOf(state, ref).sort ?? options.defaultSort});
+			return true;
+		}
+	}
+
+	return false;
+}

@@ -1,0 +1,106 @@
+import {render} from 'ink';
+import React from 'react';
+import {withTimeout} from '../cluster/with-timeout.js';
+import {openClusterReader} from '../model/cluster-reader.js';
+import {startPoller} from '../model/poller.js';
+import type {Connection} from '../model/reach.js';
+import {createStore} from '../model/store.js';
+import {App} from './app.js';
+import {buildKeymap} from './keymap.js';
+import {openDiagnosticsLog} from './log-file.js';
+import {paneForAlias, panes} from './panes/index.js';
+import {guardTerminal, notATerminalMessage} from './terminal.js';
+
+export type TuiOptions = {
+	connection: Connection;
+	adminPorts: Record<string, number> | undefined;
+	intervalMs: number;
+	readOnly: boolean;
+	logFile: string | undefined;
+};
+
+/**
+`ktop` on a terminal: the cluster reader, the store and the poller wired to the UI, on the
+alternate screen. Data flows one way (reader -> store -> <App/>); the UI gets the store and a
+`refreshNow` and nothing else. Returns the exit status: 0 after q or Ctrl-C, 2 without a terminal.
+*/
+export async function runTui(options: TuiOptions): Promise<number> {
+	const refusal = notATerminalMessage(process.stdin, process.stdout);
+	if (refusal) {
+		process.stderr.write(refusal);
+		return 2;
+	}
+
+	const log = openDiagnosticsLog(options.logFile);
+	const reader = openClusterReader(options.connection, {adminPorts: options.adminPorts});
+	const store = createStore();
+	let started = 0;
+	const poller = startPoller({
+		intervalMs: options.intervalMs,
+		async task() {
+			started = Date.now();
+			return reader.read();
+		},
+		onResult(input) {
+			log.write(`refresh ok in ${Date.now() - started} ms${input.errors.length > 0 ? `; ${input.errors.length} source error(s)` : ''}`);
+			for (const error of input.errors) log.write(`  ${error.source}: ${error.message}`);
+			store.update(input);
+		},
+		onError(error, failures) {
+			log.write(`refresh failed after ${Date.now() - started} ms (${failures} in a row): ${error.stack ?? error.message}`);
+			store.recordError(error);
+		},
+	});
+
+	// Nothing may write to the terminal Ink draws on; stray console output goes to the log instead.
+	const restoreConsole = redirectConsole(line => log.write(`console: ${line}`));
+	const terminal = guardTerminal({
+		stdout: process.stdout,
+		stderr: process.stderr,
+		stdin: process.stdin,
+		process,
+		onAbort(reason) {
+			poller.stop();
+			log.write(`ended: ${reason}`);
+			log.close();
+		},
+	});
+
+	const target = options.connection.zookeeper ?? options.connection.bootstrap?.join(',') ?? 'the cluster';
+	try {
+		const app = render(
+			<App
+				store={store}
+				refreshNow={() => poller.refreshNow()}
+				registry={{panes, paneForAlias}}
+				keymap={buildKeymap({readOnly: options.readOnly})}
+				intervalMs={options.intervalMs}
+				target={target}
+			/>,
+			// Ctrl-C is a keymap command (quit), so it restores the terminal like q does. Incremental
+			// rendering stays off: with Ink 6.8 and a fixed-height frame it redrew one line low in tmux,
+			// leaving the first frame's top line behind; the frame is small, so a full redraw is cheap.
+			{exitOnCtrlC: false, patchConsole: false, maxFps: 30},
+		);
+		await app.waitUntilExit();
+	} finally {
+		poller.stop();
+		terminal.restore();
+		restoreConsole();
+		log.write('ended: quit');
+		log.close();
+	}
+
+	// The screen is already back; a client that is slow to disconnect must not hold the prompt.
+	await withTimeout(reader.close(), 2000).catch(() => undefined);
+	return 0;
+}
+
+function redirectConsole(write: (line: string) => void): () => void {
+	const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+	const saved = methods.map(method => console[method]);
+	for (const method of methods) console[method] = (...args: unknown[]) => write(args.map(String).join(' '));
+	return () => {
+		for (const [index, method] of methods.entries()) console[method] = saved[index]!;
+	};
+}

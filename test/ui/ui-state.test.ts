@@ -1,0 +1,103 @@
+import {describe, expect, it} from 'vitest';
+import {
+	cursorPosition, initialUiState, scrollOffset, type UiAction, uiReducer, type UiState, viewStateOf,
+} from '../../source/ui/ui-state.js';
+
+const run = (...actions: UiAction[]): UiState => actions.reduce(uiReducer, initialUiState);
+const topics = {view: 'topics' as const};
+const keys = Array.from({length: 50}, (_, index) => `t${index}`);
+const view = (state: UiState) => viewStateOf(state, state.stack.at(-1));
+
+describe('uiReducer', () => {
+	it('starts once: a view the operator chose before the first snapshot wins', () => {
+		expect(run({type: 'start', view: topics}).stack).toEqual([topics]);
+		expect(run({type: 'navigate', to: {view: 'brokers'}}, {type: 'start', view: topics}).stack).toEqual([{view: 'brokers'}]);
+	});
+
+	it('Esc clears the filter first, then pops a breadcrumb, never the last one', () => {
+		let state = run({type: 'start', view: topics}, {type: 'push', to: {view: 'partitions', subject: 'orders'}}, {type: 'openPrompt', mode: 'filter'}, {type: 'type', text: '1'}, {type: 'submitPrompt'});
+		expect(view(state).filter).toBe('1');
+		state = uiReducer(state, {type: 'back'});
+		expect(view(state).filter).toBe('');
+		expect(state.stack).toHaveLength(2);
+		state = uiReducer(state, {type: 'back'});
+		expect(state.stack).toEqual([topics]);
+		expect(uiReducer(state, {type: 'back'})).toBe(state);
+	});
+
+	it('keeps each view\'s cursor, sort and filter across drill-down and back', () => {
+		let state = run({type: 'start', view: topics}, {type: 'move', motion: 'down', keys, height: 10}, {type: 'sort', column: 1, current: undefined});
+		state = uiReducer(state, {type: 'push', to: {view: 'partitions', subject: 't1'}});
+		expect(view(state).cursorKey).toBeUndefined();
+		state = uiReducer(state, {type: 'back'});
+		expect(view(state)).toMatchObject({cursorKey: 't1', sort: {column: 1, descending: false}});
+	});
+
+	it('moves the cursor by row, page, to the ends, clamped, and scrolls to keep it visible', () => {
+		const state = run({type: 'start', view: topics});
+		const at = (...motions: Array<'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'>) => view(motions.reduce(
+			(current, motion) => uiReducer(current, {type: 'move', motion, keys, height: 10}), state,
+		));
+		expect(at('up').cursorKey).toBe('t0');
+		expect(at('down', 'down').cursorKey).toBe('t2');
+		expect(at('pageDown')).toMatchObject({cursorKey: 't10', offset: 1});
+		expect(at('bottom')).toMatchObject({cursorKey: 't49', offset: 40});
+		expect(at('bottom', 'pageDown').cursorKey).toBe('t49');
+		expect(at('bottom', 'pageUp')).toMatchObject({cursorKey: 't39', offset: 39});
+		expect(at('bottom', 'top')).toMatchObject({cursorKey: 't0', offset: 0});
+		expect(uiReducer(state, {type: 'move', motion: 'down', keys: [], height: 10})).toBe(state);
+	});
+
+	it('the cursor follows its row by key; when the row is gone it stays at its position', () => {
+		const state = view(run({type: 'start', view: topics}, {type: 'move', motion: 'bottom', keys: ['a', 'b', 'c'], height: 10}));
+		expect(cursorPosition(state, ['c', 'a', 'b'])).toBe(0);
+		expect(cursorPosition(state, ['a', 'b', 'x', 'y'])).toBe(2);
+		expect(cursorPosition(state, ['a'])).toBe(0);
+		expect(cursorPosition(state, [])).toBe(0);
+	});
+
+	it('scrolls only as far as needed, and never past the last full page', () => {
+		expect(scrollOffset(0, 5, 10, 50)).toBe(0);
+		expect(scrollOffset(0, 12, 10, 50)).toBe(3);
+		expect(scrollOffset(20, 12, 10, 50)).toBe(12);
+		expect(scrollOffset(45, 46, 10, 50)).toBe(40);
+		expect(scrollOffset(30, 2, 10, 5)).toBe(0);
+	});
+
+	it('sorts by a column, and the same column again reverses', () => {
+		let state = run({type: 'start', view: topics}, {type: 'sort', column: 2, current: undefined});
+		expect(view(state).sort).toEqual({column: 2, descending: false});
+		state = uiReducer(state, {type: 'sort', column: 2, current: view(state).sort});
+		expect(view(state).sort).toEqual({column: 2, descending: true});
+		// Reversing the pane's default sort, which the state never held.
+		state = uiReducer(state, {type: 'sort', column: 0, current: {column: 0, descending: true}});
+		expect(view(state).sort).toEqual({column: 0, descending: false});
+	});
+
+	it('filters while typing, from the top; Esc in the prompt clears it, Enter keeps it; / edits the current one', () => {
+		let state = run({type: 'start', view: topics}, {type: 'move', motion: 'bottom', keys, height: 10}, {type: 'openPrompt', mode: 'filter'}, {type: 'type', text: 'or'});
+		expect(view(state)).toMatchObject({filter: 'or', cursorKey: undefined, cursorIndex: 0, offset: 0});
+		state = uiReducer(state, {type: 'erase'});
+		expect(view(state).filter).toBe('o');
+		expect(uiReducer(state, {type: 'cancelPrompt'})).toMatchObject({prompt: {mode: 'none', text: ''}});
+		expect(view(uiReducer(state, {type: 'cancelPrompt'})).filter).toBe('');
+		state = uiReducer(state, {type: 'submitPrompt'});
+		expect(view(state).filter).toBe('o');
+		expect(uiReducer(state, {type: 'openPrompt', mode: 'filter'}).prompt).toEqual({mode: 'filter', text: 'o'});
+	});
+
+	it('a command line never touches the filter; erasing works on characters, not UTF-16 units', () => {
+		let state = run({type: 'start', view: topics}, {type: 'openPrompt', mode: 'command'}, {type: 'type', text: 'zk😀'});
+		expect(view(state).filter).toBe('');
+		state = uiReducer(state, {type: 'erase'});
+		expect(state.prompt.text).toBe('zk');
+		expect(uiReducer(state, {type: 'cancelPrompt'}).prompt.mode).toBe('none');
+	});
+
+	it('help toggles; navigation clears the last message', () => {
+		const state = run({type: 'toggleHelp'}, {type: 'message', text: 'unknown command'});
+		expect(state).toMatchObject({helpOpen: true, message: 'unknown command'});
+		expect(uiReducer(state, {type: 'toggleHelp'}).helpOpen).toBe(false);
+		expect(uiReducer(state, {type: 'navigate', to: topics}).message).toBeUndefined();
+	});
+});
