@@ -13,6 +13,7 @@ import {usePaneView} from './hooks/use-pane-view.js';
 import {type StoreView, useStoreVersion} from './hooks/use-store.js';
 import {useMessageExpiry} from './hooks/use-message-expiry.js';
 import {useUiState} from './hooks/use-ui-state.js';
+import {rowsSignature} from './ui-state.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {KeypressProvider} from './input/keypress-context.js';
 import {useShellKeys} from './input/use-shell-keys.js';
@@ -63,7 +64,7 @@ function Shell({store, refreshNow, registry, keymap, intervalMs, target, columns
 	const view = usePaneView({registry, snapshot, events: store.getEvents(), state, columns, bodyRows: layout.bodyRows, now});
 	useShellKeys({
 		latest, dispatch, keymap, registry,
-		renderedView: view.key, rows: view.rows, keys: view.keys, columns: view.columns, defaultSort: view.pane?.defaultSort,
+		renderedRows: rowsSignature(state), rows: view.rows, keys: view.keys, columns: view.columns, defaultSort: view.pane?.defaultSort,
 		pageSize: Math.max(1, layout.bodyRows - 1), quit: exit, refreshNow,
 	});
 

@@ -66,6 +66,17 @@ export function viewKey(ref: ViewRef): string {
 	return ref.subject === undefined ? ref.view : `${ref.view}\u0000${ref.subject}`;
 }
 
+/**
+What the rows on screen depend on besides the data: the view, its filter and its sort. A key
+that acts on rows (open, move, sort) is only meaningful against rows rendered for the same one.
+*/
+export function rowsSignature(state: UiState): string {
+	const ref = currentView(state);
+	if (!ref) return '';
+	const view = viewStateOf(state, ref);
+	return [viewKey(ref), view.filter, view.sort ? `${view.sort.column}${view.sort.descending ? 'd' : 'a'}` : ''].join('\u0000');
+}
+
 export function currentView(state: UiState): ViewRef | undefined {
 	return state.stack.at(-1);
 }
@@ -102,8 +113,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		}
 
 		case 'openPrompt': {
-			const text = action.mode === 'filter' ? viewStateOf(state, currentView(state)).filter : '';
-			return {...state, prompt: {mode: action.mode, text}, message: undefined};
+			// As in k9s, `/` starts a new filter: typing `/orders` never appends to an old one.
+			return {...state, prompt: {mode: action.mode, text: ''}, message: undefined};
 		}
 
 		case 'type': return setPrompt(state, state.prompt.text + action.text);

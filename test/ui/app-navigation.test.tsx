@@ -57,6 +57,9 @@ describe('navigation', () => {
 		const app = await renderApp(fakeStore(healthySnapshot()));
 		const chunk = async (text: string) => {
 			app.stdin.write(text);
+			// A key that waited for fresh rows is replayed after the next render: give it that render.
+			await tick();
+			await tick();
 			await tick();
 		};
 
@@ -69,6 +72,15 @@ describe('navigation', () => {
 		await chunk('/pay\r');
 		expect(app.frame()).toContain('topics (1 of 42)  /pay/');
 		expect(app.frame()).not.toMatch(/^\/pay/m);
+		// Keys acting on rows wait for the rows the filter before them selects.
+		await chunk('\u001B');
+		await chunk('/pay\r\r');
+		expect(app.frame()).toContain('partitions of payments');
+		// Esc then a letter in one chunk reads as Alt+letter, as in any terminal: Esc goes alone.
+		await chunk('\u001B');
+		await chunk('\u001B');
+		await chunk('G\r');
+		expect(app.frame()).toMatch(/partitions of topic-\d\d/);
 	});
 
 	it('Tab completes a view name in command mode', async () => {

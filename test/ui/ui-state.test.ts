@@ -74,7 +74,7 @@ describe('uiReducer', () => {
 		expect(view(state).sort).toEqual({column: 0, descending: false});
 	});
 
-	it('filters while typing, from the top; Esc in the prompt clears it, Enter keeps it; / edits the current one', () => {
+	it('filters while typing, from the top; Esc in the prompt clears it, Enter keeps it; / starts a new one', () => {
 		let state = run({type: 'start', view: topics}, {type: 'move', motion: 'bottom', keys, height: 10}, {type: 'openPrompt', mode: 'filter'}, {type: 'type', text: 'or'});
 		expect(view(state)).toMatchObject({filter: 'or', cursorKey: undefined, cursorIndex: 0, offset: 0});
 		state = uiReducer(state, {type: 'erase'});
@@ -83,7 +83,9 @@ describe('uiReducer', () => {
 		expect(view(uiReducer(state, {type: 'cancelPrompt'})).filter).toBe('');
 		state = uiReducer(state, {type: 'submitPrompt'});
 		expect(view(state).filter).toBe('o');
-		expect(uiReducer(state, {type: 'openPrompt', mode: 'filter'}).prompt).toEqual({mode: 'filter', text: 'o'});
+		const again = uiReducer(state, {type: 'openPrompt', mode: 'filter'});
+		expect(again.prompt).toEqual({mode: 'filter', text: ''});
+		expect(view(uiReducer(again, {type: 'type', text: 'x'})).filter).toBe('x');
 	});
 
 	it('a command line never touches the filter; erasing works on characters, not UTF-16 units', () => {

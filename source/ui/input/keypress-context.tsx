@@ -6,15 +6,24 @@ import {type NamedKey, namedKeys} from './key-name.js';
 /** One keypress, named, with every command the keymap binds to it (any scope). */
 export type Keypress = NamedKey & {commands: ReadonlySet<CommandId>};
 
-/** Returns true when it used the key; lower-priority handlers then never see it. */
-export type KeypressHandler = (press: Keypress) => boolean;
+/**
+Returns true when it used the key; lower-priority handlers then never see it. 'defer' means the
+key acts on rows that are not rendered yet (a filter or view changed earlier in the same chunk):
+it and the keys after it are replayed after the next render.
+*/
+export type KeypressHandler = (press: Keypress) => boolean | 'defer';
 
 /** Higher runs first: a modal (help) takes keys before a prompt, a prompt before the table. */
 export const priority = {help: 300, prompt: 200, table: 100, global: 0} as const;
 
 type Entry = {handler: {current: KeypressHandler}; active: {current: () => boolean}; priority: number};
 
-const KeypressContext = createContext<((entry: Entry) => () => void) | undefined>(undefined);
+type Registry = {register(entry: Entry): () => void; replayDeferred(): void};
+
+const KeypressContext = createContext<Registry | undefined>(undefined);
+
+/** How often one key may wait for a render before it is dropped (a render that never comes). */
+const maxDeferrals = 3;
 
 /**
 The one place ktop reads the keyboard (a single `useInput`, as gemini-cli's KeypressContext):
@@ -31,16 +40,42 @@ export function KeypressProvider({keymap, children}: {keymap: Keymap; children: 
 		};
 	}, []);
 
-	useInput((input, key) => {
-		for (const named of namedKeys(input, key)) {
-			const press: Keypress = {...named, commands: keymap.commandsFor(named.name)};
+	const deferred = useRef<{presses: Keypress[]; attempts: number}>({presses: [], attempts: 0});
+	const dispatchPresses = useCallback((presses: Keypress[]) => {
+		for (const [index, press] of presses.entries()) {
 			for (const entry of entries.current) {
-				if (entry.active.current() && entry.handler.current(press)) break;
+				if (!entry.active.current()) continue;
+				const used = entry.handler.current(press);
+				if (used === 'defer') {
+					const attempts = deferred.current.presses[0] === press ? deferred.current.attempts + 1 : 1;
+					deferred.current = attempts > maxDeferrals ? {presses: presses.slice(index + 1), attempts: 0} : {presses: presses.slice(index), attempts};
+					return;
+				}
+
+				if (used) break;
 			}
 		}
+	}, []);
+
+	useInput((input, key) => {
+		const presses = namedKeys(input, key).map(named => ({...named, commands: keymap.commandsFor(named.name)}));
+		// Keys still waiting for a render keep their place ahead of newer ones.
+		const waiting = deferred.current.presses;
+		deferred.current = {presses: [], attempts: deferred.current.attempts};
+		dispatchPresses([...waiting, ...presses]);
 	});
 
-	return <KeypressContext.Provider value={register}>{children}</KeypressContext.Provider>;
+	const registry = useMemo<Registry>(() => ({
+		register,
+		replayDeferred() {
+			const waiting = deferred.current.presses;
+			if (waiting.length === 0) return;
+			deferred.current = {presses: waiting, attempts: deferred.current.attempts};
+			dispatchPresses(waiting);
+		},
+	}), [register, dispatchPresses]);
+
+	return <KeypressContext.Provider value={registry}>{children}</KeypressContext.Provider>;
 }
 
 /**
@@ -50,12 +85,21 @@ keypress time rather than re-registered in an effect: several keys can arrive in
 opened, before React has rendered anything. So `active` reads the latest state, not a render's.
 */
 export function useKeypress(handler: KeypressHandler, level: number, active: () => boolean = () => true): void {
-	const register = useContext(KeypressContext);
-	if (!register) throw new Error('useKeypress needs a KeypressProvider above it');
+	const registry = useContext(KeypressContext);
+	if (!registry) throw new Error('useKeypress needs a KeypressProvider above it');
+	const {register} = registry;
 	const latest = useRef(handler);
 	latest.current = handler;
 	const isActive = useRef(active);
 	isActive.current = active;
 	const entry = useMemo(() => ({handler: latest, active: isActive, priority: level}), [level]);
 	useEffect(() => register(entry), [register, entry]);
+}
+
+/** Called by the component that renders the rows, after each render: replays keys that waited for it. */
+export function useReplayDeferredKeys(): void {
+	const registry = useContext(KeypressContext);
+	useEffect(() => {
+		registry?.replayDeferred();
+	});
 }

@@ -2,9 +2,9 @@ import type {Dispatch} from 'react';
 import type {Keymap} from '../keymap.js';
 import {allAliases, cycleView, type PaneRegistry, topLevelViews} from '../pane-registry.js';
 import type {Column, Row} from '../panes/pane.js';
-import {currentView, cursorPosition, type Motion, type SortState, type UiAction, type UiState, viewKey, viewStateOf} from '../ui-state.js';
+import {currentView, cursorPosition, type Motion, rowsSignature, type SortState, type UiAction, type UiState, viewStateOf} from '../ui-state.js';
 import {completeCommandLine, parseCommandLine} from './command-line.js';
-import {type Keypress, priority, useKeypress} from './keypress-context.js';
+import {type Keypress, priority, useKeypress, useReplayDeferredKeys} from './keypress-context.js';
 
 export type ShellKeysOptions = {
 	/** The state with every action so far applied, including those of keys earlier in the same chunk. */
@@ -12,8 +12,8 @@ export type ShellKeysOptions = {
 	dispatch: Dispatch<UiAction>;
 	keymap: Keymap;
 	registry: PaneRegistry;
-	/** The view that was rendered, and its rows in display order (filtered, sorted). */
-	renderedView: string;
+	/** rowsSignature of the state the rows were rendered for, and the rows in display order (filtered, sorted). */
+	renderedRows: string;
 	rows: readonly Row[];
 	keys: readonly string[];
 	columns: readonly Column[];
@@ -45,6 +45,7 @@ export function useShellKeys(options: ShellKeysOptions): void {
 	useKeypress(press => promptKey(press, options), priority.prompt, () => latest().prompt.mode !== 'none');
 
 	useKeypress(press => tableKey(press, options), priority.table, () => !latest().helpOpen && latest().prompt.mode === 'none');
+	useReplayDeferredKeys();
 
 	useKeypress(press => {
 		const {commands} = press;
@@ -94,7 +95,7 @@ function promptKey(press: Keypress, options: ShellKeysOptions): boolean {
 	return true;
 }
 
-function tableKey(press: Keypress, options: ShellKeysOptions): boolean {
+function tableKey(press: Keypress, options: ShellKeysOptions): boolean | 'defer' {
 	const {dispatch, keymap} = options;
 	const {commands} = press;
 	const state = options.latest();
@@ -103,29 +104,32 @@ function tableKey(press: Keypress, options: ShellKeysOptions): boolean {
 		return true;
 	}
 
-	// Moving, opening and sorting need the rows on screen; after a view change earlier in the
-	// same chunk of keys those are the previous view's, so such keys wait for the next render.
+	// Moving, opening and sorting need the rows on screen; after a view, filter or sort change
+	// earlier in the same chunk of keys ("/orders⏎⏎" typed fast) those are not rendered yet,
+	// so such keys wait for the next render instead of acting on the old rows.
 	const ref = currentView(state);
-	const stale = !ref || viewKey(ref) !== options.renderedView;
+	if (!ref) return true;
+	const stale = rowsSignature(state) !== options.renderedRows;
+	const motion = motions.find(candidate => commands.has(candidate));
+	const sortColumn = /^[A-Z]$/.test(press.name) && !keymap.isBound(press.name, ['global', 'table'])
+		? options.columns.findIndex(candidate => candidate.sortKey?.toUpperCase() === press.name)
+		: -1;
+	if (stale && (commands.has('open') || motion || sortColumn >= 0)) return 'defer';
 	if (commands.has('open')) {
-		const to = stale ? undefined : options.rows[cursorPosition(viewStateOf(state, ref), options.keys)]?.open;
+		const to = options.rows[cursorPosition(viewStateOf(state, ref), options.keys)]?.open;
 		if (to) dispatch({type: 'push', to});
 		return true;
 	}
 
-	const motion = motions.find(candidate => commands.has(candidate));
 	if (motion) {
-		if (!stale) dispatch({type: 'move', motion, keys: options.keys, height: options.pageSize});
+		dispatch({type: 'move', motion, keys: options.keys, height: options.pageSize});
 		return true;
 	}
 
 	// Shift+letter sorts by the column that claims it, unless the keymap binds that key (G is "last row").
-	if (/^[A-Z]$/.test(press.name) && !keymap.isBound(press.name, ['global', 'table'])) {
-		const column = options.columns.findIndex(candidate => candidate.sortKey?.toUpperCase() === press.name);
-		if (column >= 0 && !stale) {
-			dispatch({type: 'sort', column, current: viewStateOf(state, ref).sort ?? options.defaultSort});
-			return true;
-		}
+	if (sortColumn >= 0) {
+		dispatch({type: 'sort', column: sortColumn, current: viewStateOf(state, ref).sort ?? options.defaultSort});
+		return true;
 	}
 
 	return false;
