@@ -5,7 +5,6 @@ import {printReport} from './commands/report.js';
 import {runSnapshot} from './commands/snapshot.js';
 import {parseAdminPorts} from './config/admin-ports.js';
 import {ConfigError, resolveConnection} from './config/connection.js';
-import {runTui} from './ui/run-tui.js';
 
 const cli = meow(`
 	Usage
@@ -82,6 +81,12 @@ async function main(): Promise<number> {
 	}
 
 	if (cli.flags.once) return printReport(connection, line => write(`${line}\n`));
+	// Ink reads CI, CONTINUOUS_INTEGRATION and CI_* when it loads and then draws only the last
+	// frame, as for a log. ktop's live view is interactive by definition (it checks for a
+	// terminal itself), so Ink is loaded only here, told it is not in CI.
+	process.env['CI'] = 'false';
+	process.env['CONTINUOUS_INTEGRATION'] = 'false';
+	const {runTui} = await import('./ui/run-tui.js');
 	return runTui({
 		connection,
 		adminPorts: collect.adminPorts,
