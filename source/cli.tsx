@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 import meow from 'meow';
 import {runCheck} from './commands/check.js';
+import {runConsumePrint} from './commands/consume-print.js';
 import {printReport} from './commands/report.js';
 import {runSnapshot} from './commands/snapshot.js';
 import {parseAdminPorts} from './config/admin-ports.js';
 import {ConfigError, resolveConnection} from './config/connection.js';
+import {joinNegativeFromValue, parseConsumeArgs} from './config/consume-args.js';
 
 const cli = meow(`
 	Usage
 	  $ ktop [options]             the live view (needs a terminal); keys: ? for help, q quits
 	  $ ktop snapshot [--json]     the whole cluster once: ZooKeeper, brokers, topics, groups, findings
 	  $ ktop check                 findings one per line; exit 0 ok, 1 warning, 2 critical, 3 unknown
+	  $ ktop consume <topic>       watch a topic's records live, without any consumer group;
+	                               without a terminal, one sanitized line per record
 
 	Connection (flags, else env, else the broker host's own server.properties / zoo.cfg)
 	  -z, --zookeeper  ZooKeeper connect string, host:port[,host:port…][/chroot]  (env KTOP_ZOOKEEPER)
@@ -26,6 +30,11 @@ const cli = meow(`
 	      --once       print the connection report once and exit (works without a terminal)
 	      --read-only  the live view offers no action that writes to the cluster
 	      --log-file   live view diagnostics (refresh timings, errors) appended to this file
+	      --from       consume: end (default), beginning, <offset>, last:N, -10m / -1h30m,
+	                   @<epoch ms> or an ISO 8601 time
+	      --partitions consume: only these, e.g. 0,2 or 0-3
+	      --buffer     consume: records held for the view (default 10000)
+	      --exit       consume without a terminal: stop at the end of each partition as at the start
 	  -h, --help       show this help
 	  -v, --version    show the version
 
@@ -40,6 +49,7 @@ const cli = meow(`
 	  $ ktop check --samples 3 -b kafka1:9092 || page-oncall
 `, {
 	importMeta: import.meta,
+	argv: joinNegativeFromValue(process.argv.slice(2)),
 	flags: {
 		zookeeper: {type: 'string', shortFlag: 'z'},
 		bootstrap: {type: 'string', shortFlag: 'b'},
@@ -50,6 +60,10 @@ const cli = meow(`
 		once: {type: 'boolean', default: false},
 		readOnly: {type: 'boolean', default: false},
 		logFile: {type: 'string'},
+		from: {type: 'string'},
+		partitions: {type: 'string'},
+		buffer: {type: 'number'},
+		exit: {type: 'boolean', default: false},
 		help: {type: 'boolean', shortFlag: 'h'},
 		version: {type: 'boolean', shortFlag: 'v'},
 	},
@@ -60,7 +74,7 @@ const [command, ...extra] = cli.input;
 const write = (text: string) => process.stdout.write(text);
 
 async function main(): Promise<number> {
-	if (extra.length > 0) throw new ConfigError(`unexpected argument "${extra[0]}"; see ktop --help`);
+	if (extra.length > 0 && command !== 'consume') throw new ConfigError(`unexpected argument "${extra[0]}"; see ktop --help`);
 	if (!Number.isFinite(cli.flags.interval) || cli.flags.interval < 0.5) {
 		throw new ConfigError(`--interval ${cli.flags.interval}: expected a number of seconds, at least 0.5`);
 	}
@@ -72,28 +86,37 @@ async function main(): Promise<number> {
 	const connection = resolveConnection(cli.flags);
 	if (connection.origin) process.stderr.write(`ktop: connection ${connection.origin}\n`);
 	const collect = {samples: cli.flags.samples, intervalMs: cli.flags.interval * 1000, adminPorts: parseAdminPorts(cli.flags.zkAdmin)};
+	const tui = {connection, adminPorts: collect.adminPorts, intervalMs: collect.intervalMs, readOnly: cli.flags.readOnly, logFile: cli.flags.logFile};
 
 	switch (command) {
 		case 'snapshot': return runSnapshot(connection, {...collect, json: cli.flags.json}, write);
 		case 'check': return runCheck(connection, collect, write);
+		case 'consume': {
+			const consume = parseConsumeArgs(extra, cli.flags);
+			// On a terminal the live view opens on the topic (Esc goes to topics); piped or scripted, one line per record.
+			if (process.stdin.isTTY && process.stdout.isTTY && !consume.exitAtEnd) return (await loadTui()).runConsumeTui(tui, consume);
+			const stop = new AbortController();
+			for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
+			return runConsumePrint(connection, consume, {stdout: process.stdout, stderr: text => process.stderr.write(text), signal: stop.signal});
+		}
+
 		case undefined: break;
 		default: throw new ConfigError(`unknown command "${command}"; see ktop --help`);
 	}
 
 	if (cli.flags.once) return printReport(connection, line => write(`${line}\n`));
-	// Ink reads CI, CONTINUOUS_INTEGRATION and CI_* when it loads and then draws only the last
-	// frame, as for a log. ktop's live view is interactive by definition (it checks for a
-	// terminal itself), so Ink is loaded only here, told it is not in CI.
+	return (await loadTui()).runTui(tui);
+}
+
+/**
+Ink reads CI, CONTINUOUS_INTEGRATION and CI_* when it loads and then draws only the last frame,
+as for a log. ktop's live view is interactive by definition (it checks for a terminal itself),
+so Ink is loaded only for it, told it is not in CI.
+*/
+async function loadTui() {
 	process.env['CI'] = 'false';
 	process.env['CONTINUOUS_INTEGRATION'] = 'false';
-	const {runTui} = await import('./ui/run-tui.js');
-	return runTui({
-		connection,
-		adminPorts: collect.adminPorts,
-		intervalMs: collect.intervalMs,
-		readOnly: cli.flags.readOnly,
-		logFile: cli.flags.logFile,
-	});
+	return import('./ui/run-tui.js');
 }
 
 try {

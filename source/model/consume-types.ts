@@ -30,7 +30,7 @@ export type ConsumedRecord = {
 	headers: RecordHeader[];
 	/** Bytes of key + value + headers as received (before any truncation for memory). */
 	size: number;
-	/** Value bytes kept were cut to bound memory (the full size is `size`). */
+	/** Value bytes kept were cut to bound memory (the full size is `size`); keys and header values are cut at the same length. */
 	truncated: boolean;
 };
 
@@ -40,6 +40,12 @@ export type PartitionProgress = {
 	position: string;
 	/** Log end offset, as last seen. */
 	highWatermark: string | undefined;
+	/**
+	Why reading did not start (or go on) where asked, to show the operator: an offset outside the
+	partition's range is clamped, not refused ("offset 9000 is past the end (3000): following from
+	the end"), and records deleted by retention before they were read are skipped over.
+	*/
+	notice?: string;
 };
 
 export type ConsumeStats = {

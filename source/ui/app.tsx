@@ -9,11 +9,15 @@ import {HintLine} from './components/hint-line.js';
 import {Prompt} from './components/prompt.js';
 import {Table} from './components/table.js';
 import {ColorContext, colorAllowed} from './components/tone.js';
+import {ConsumeBody} from './consume/consume-body.js';
+import {useConsume} from './consume/use-consume.js';
+import type {ConsumeFactory} from './consume/use-consume-session.js';
 import {usePaneView} from './hooks/use-pane-view.js';
 import {type StoreView, useStoreVersion} from './hooks/use-store.js';
 import {useMessageExpiry} from './hooks/use-message-expiry.js';
 import {useUiState} from './hooks/use-ui-state.js';
-import {rowsSignature} from './ui-state.js';
+import type {ViewRef} from './panes/pane.js';
+import {currentView, rowsSignature, viewStateOf} from './ui-state.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {KeypressProvider} from './input/keypress-context.js';
 import {useShellKeys} from './input/use-shell-keys.js';
@@ -25,6 +29,10 @@ export type AppProps = {
 	store: StoreView;
 	/** Asks the poller for a refresh now; the UI itself never touches the network. */
 	refreshNow: () => void;
+	/** Opens a consume session on a topic (run-tui wires the consume engine): the consume view only calls this. */
+	consume: ConsumeFactory;
+	/** Where to open instead of the default view, e.g. topics › consume orders for `ktop consume orders`. */
+	initialStack?: readonly ViewRef[];
 	registry: PaneRegistry;
 	keymap: Keymap;
 	intervalMs: number;
@@ -49,12 +57,12 @@ export function App(props: AppProps) {
 	);
 }
 
-function Shell({store, refreshNow, registry, keymap, intervalMs, target, columns: fixedColumns, rows: fixedRows, now = Date.now}: AppProps) {
+function Shell({store, refreshNow, consume, initialStack, registry, keymap, intervalMs, target, columns: fixedColumns, rows: fixedRows, now = Date.now}: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize({columns: fixedColumns, rows: fixedRows});
 	useStoreVersion(store);
 	const snapshot = store.getSnapshot();
-	const {state, dispatch, latest} = useUiState();
+	const {state, dispatch, latest} = useUiState(initialStack);
 	useMessageExpiry(state.message, latest, dispatch);
 	useEffect(() => {
 		if (snapshot && state.stack.length === 0) dispatch({type: 'start', view: defaultView(snapshot)});
@@ -66,6 +74,24 @@ function Shell({store, refreshNow, registry, keymap, intervalMs, target, columns
 		latest, dispatch, keymap, registry,
 		renderedRows: rowsSignature(state), rows: view.rows, keys: view.keys, columns: view.columns, defaultSort: view.pane?.defaultSort,
 		pageSize: Math.max(1, layout.bodyRows - 1), quit: exit, refreshNow,
+	});
+
+	// Below the breadcrumbs: the pane's summary line, the table header and its rows (or help, or the consume view).
+	const bodyHeight = layout.bodyRows + 1 + (layout.summary ? 1 : 0);
+	const ref = currentView(state);
+	const consumeView = useConsume({
+		topic: ref?.view === 'consume' ? ref.subject : undefined,
+		open: consume,
+		filter: viewStateOf(state, ref).filter,
+		keymap,
+		active() {
+			const current = latest();
+			return currentView(current)?.view === 'consume' && !current.helpOpen && current.prompt.mode === 'none';
+		},
+		shellDispatch: dispatch,
+		width: columns,
+		// Its status line takes the summary line's place.
+		height: bodyHeight,
 	});
 
 	if (layout.tooSmall) return <Text wrap="truncate">ktop: terminal too small ({columns}x{rows}); q quits</Text>;
@@ -83,31 +109,34 @@ function Shell({store, refreshNow, registry, keymap, intervalMs, target, columns
 				now={now}
 			/>
 			<Breadcrumbs
-				trail={state.helpOpen ? [...view.trail, 'help'] : view.trail}
+				trail={[...view.trail, ...(consumeView?.trailTail ? [consumeView.trailTail] : []), ...(state.helpOpen ? ['help'] : [])]}
 				filter={view.filter}
-				filterError={view.filterError}
-				shown={state.helpOpen ? undefined : view.keys.length}
-				total={state.helpOpen ? undefined : view.total}
-				message={view.paneError ?? state.message}
+				// The consume view's filter is a regex the session applies; its own message says when it is not one.
+				filterError={consumeView ? undefined : view.filterError}
+				shown={state.helpOpen ? undefined : consumeView?.shown ?? view.keys.length}
+				total={state.helpOpen ? undefined : consumeView ? consumeView.total : view.total}
+				message={consumeView?.message ?? view.paneError ?? state.message}
 			/>
-			{layout.summary && !state.helpOpen && <Text dimColor wrap="truncate">{view.summary ?? ' '}</Text>}
+			{layout.summary && !state.helpOpen && !consumeView && <Text dimColor wrap="truncate">{view.summary ?? ' '}</Text>}
 			<Box flexDirection="column" flexGrow={1} overflow="hidden">
 				{state.helpOpen
-					? <Help keymap={keymap} columns={view.columns} width={columns} height={layout.bodyRows + 1 + (layout.summary ? 1 : 0)} />
-					: waiting
-						? <Text dimColor wrap="truncate">{waiting}</Text>
-						: <Table
-							columns={view.columns}
-							widths={view.widths}
-							rows={view.visible}
-							cursor={view.cursor}
-							sort={view.sort}
-							changed={view.changed}
-							empty={view.filter === '' ? view.pane?.empty ?? '' : `no rows match /${sanitize(view.filter)}/`}
-						/>}
+					? <Help keymap={keymap} columns={view.columns} width={columns} height={bodyHeight} />
+					: consumeView
+						? <ConsumeBody view={consumeView} />
+						: waiting
+							? <Text dimColor wrap="truncate">{waiting}</Text>
+							: <Table
+								columns={view.columns}
+								widths={view.widths}
+								rows={view.visible}
+								cursor={view.cursor}
+								sort={view.sort}
+								changed={view.changed}
+								empty={view.filter === '' ? view.pane?.empty ?? '' : `no rows match /${sanitize(view.filter)}/`}
+							/>}
 			</Box>
 			{state.prompt.mode === 'none'
-				? <HintLine keymap={keymap} layer={state.helpOpen ? 'help' : 'table'} />
+				? <HintLine keymap={keymap} layer={state.helpOpen ? 'help' : consumeView?.layer ?? 'table'} />
 				: <Prompt mode={state.prompt.mode} text={state.prompt.text} hint={hintText(keymap, 'prompt')} />}
 		</Box>
 	);

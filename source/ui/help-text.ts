@@ -1,11 +1,11 @@
-import {type Binding, type Keymap, keyLabel, type Scope, sortKeyLabel} from './keymap.js';
+import {type Binding, consumeViewTableCommands, type Keymap, keyLabel, type Scope, sortKeyLabel} from './keymap.js';
 import type {Column} from './panes/pane.js';
 import {fitText} from './table/fit-text.js';
 
 export type HelpEntry = {keys: string; description: string};
 export type HelpSection = {title: string; entries: HelpEntry[]; compact?: boolean};
 
-const sectionTitles: Record<Scope, string> = {global: 'Anywhere', table: 'In a view', prompt: 'Typing after : or /'};
+const sectionTitles: Record<Scope, string> = {global: 'Anywhere', table: 'In a view', consume: 'Consuming a topic', prompt: 'Typing after : or /'};
 
 function keysOf(binding: Binding): string {
 	return binding.keys.length > 0 ? binding.keys.map(keyLabel).join(' ') : binding.keysFromPane ?? '';
@@ -17,7 +17,7 @@ current pane's sort keys (one per sortable column). Read-only keymaps have no da
 bindings, so those never appear here.
 */
 export function helpSections(keymap: Keymap, columns: readonly Column[]): HelpSection[] {
-	const sections: HelpSection[] = (['global', 'table', 'prompt'] as const).map(scope => ({
+	const sections: HelpSection[] = (['global', 'table', 'consume', 'prompt'] as const).map(scope => ({
 		title: sectionTitles[scope],
 		entries: keymap.bindings
 			.filter(binding => binding.scope === scope)
@@ -105,18 +105,43 @@ function wrap(words: readonly string[], width: number): string[] {
 	return lines;
 }
 
+/** Which keys the bottom line is about: a pane's table, a `:`/`/` prompt, help, the consume view or a record's detail. */
+export type HintLayer = 'table' | 'prompt' | 'help' | 'consume' | 'detail';
+
 /** The bottom line, generated from the keymap: the commands that have a hint, for the layer that has the keys. */
-export function hintText(keymap: Keymap, layer: 'table' | 'prompt' | 'help'): string {
+export function hintText(keymap: Keymap, layer: HintLayer): string {
 	if (layer === 'help') {
 		const close = keymap.bindings.filter(binding => binding.command === 'help' || binding.command === 'back').flatMap(binding => binding.keys.map(keyLabel));
 		const quit = keymap.bindings.find(binding => binding.command === 'quit');
 		return [`${close.join('/')} close help`, ...(quit ? [`${quit.keys.map(keyLabel).join('/')} quit`] : [])].join('  ');
 	}
 
-	// The view's own keys first, then the global ones, so "q quit" ends the line.
-	const scopes: Scope[] = layer === 'prompt' ? ['prompt'] : ['table', 'global'];
-	return scopes
-		.flatMap(scope => keymap.bindings.filter(binding => binding.hint !== undefined && binding.scope === scope))
-		.map(binding => `${binding.keys.length > 0 ? keyLabel(binding.keys[0]!) : binding.keysFromPane ?? ''} ${binding.hint}`)
-		.join('  ');
+	if (layer === 'detail') return detailHint(keymap);
+	const hinted = (scope: Scope) => keymap.bindings.filter(binding => binding.hint !== undefined && binding.scope === scope);
+	// The view's own keys first, then the global ones, so "q quit" ends the line. The consume view
+	// lists the table keys it answers, and leaves out refresh (of the cluster, not the stream) so
+	// the line still fits 80 columns.
+	const bindings = layer === 'prompt'
+		? hinted('prompt')
+		: layer === 'consume'
+			? [...hinted('consume'), ...hinted('table').filter(binding => consumeViewTableCommands.has(binding.command)), ...hinted('global').filter(binding => binding.command !== 'refresh')]
+			: [...hinted('table'), ...hinted('global')];
+	return bindings.map(binding => `${binding.keys.length > 0 ? keyLabel(binding.keys[0]!) : binding.keysFromPane ?? ''} ${binding.hint}`).join('  ');
+}
+
+/** A record's detail: it scrolls, Esc leaves it; the rest of the keys still work but are not what matters here. */
+function detailHint(keymap: Keymap): string {
+	const first = (command: string) => {
+		const key = keymap.bindings.find(binding => binding.command === command)?.keys[0];
+		return key === undefined ? undefined : keyLabel(key);
+	};
+
+	const parts = [
+		[first('up'), first('down')].filter(Boolean).join('/') + ' scroll',
+		`${first('pageDown') ?? ''} page`,
+		`${first('back') ?? ''} back`,
+		`${first('help') ?? ''} help`,
+		`${first('quit') ?? ''} quit`,
+	];
+	return parts.join('  ');
 }

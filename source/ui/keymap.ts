@@ -5,13 +5,16 @@ line are all generated from it, so a key cannot work without being documented or
 documented without working.
 */
 
-/** Where a command applies: `global` anywhere, `table` on a pane's rows, `prompt` while typing a `:` or `/` line. */
-export type Scope = 'global' | 'table' | 'prompt';
+/**
+Where a command applies: `global` anywhere, `table` on a pane's rows, `prompt` while typing a
+`:` or `/` line, `consume` in the consume view (which also takes the table's moves, Enter and Esc).
+*/
+export type Scope = 'global' | 'table' | 'prompt' | 'consume';
 
 export type BuiltinCommand =
 	| 'quit' | 'help' | 'command' | 'filter' | 'refresh' | 'nextPane' | 'prevPane'
 	| 'back' | 'open' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom' | 'sort'
-	| 'submit' | 'cancel' | 'erase' | 'complete';
+	| 'submit' | 'cancel' | 'erase' | 'complete' | 'consume' | 'pause' | 'follow';
 
 /** Builtins, plus whatever actions a later issue (or a test) adds through `buildKeymap`. */
 export type CommandId = BuiltinCommand | (string & Record<never, never>);
@@ -53,6 +56,10 @@ export const builtinCommands: Readonly<Record<BuiltinCommand, CommandSpec>> = {
 	top: {keys: ['g'], description: 'first row', scope: 'table', dangerous: false},
 	bottom: {keys: ['G'], description: 'last row', scope: 'table', dangerous: false},
 	sort: {keys: [], keysFromPane: 'Shift+letter', description: 'sort by column; again reverses', scope: 'table', dangerous: false},
+	// Reading commits nothing and leaves no consumer group: not dangerous, so --read-only keeps it.
+	consume: {keys: ['c'], description: 'watch the topic\'s records live', scope: 'table', dangerous: false, hint: 'consume'},
+	pause: {keys: [' '], description: 'pause / resume (still counts)', scope: 'consume', dangerous: false, hint: 'pause'},
+	follow: {keys: ['f'], description: 'follow the newest record on/off', scope: 'consume', dangerous: false, hint: 'follow'},
 	submit: {keys: ['return'], description: 'run it / keep the filter', scope: 'prompt', dangerous: false, hint: 'apply'},
 	cancel: {keys: ['escape'], description: 'leave (clears a filter)', scope: 'prompt', dangerous: false, hint: 'cancel'},
 	erase: {keys: ['backspace'], description: 'delete a character', scope: 'prompt', dangerous: false},
@@ -60,6 +67,13 @@ export const builtinCommands: Readonly<Record<BuiltinCommand, CommandSpec>> = {
 };
 
 export type Binding = {command: CommandId} & CommandSpec;
+
+/**
+The table commands the consume view answers too, with its own meaning on records: moves scroll
+(and up turns follow off), Enter opens the record's detail, Esc closes it or goes back. The
+others (sort, `c` itself) do not apply to a stream and are neither handled nor hinted there.
+*/
+export const consumeViewTableCommands: ReadonlySet<CommandId> = new Set<CommandId>(['back', 'open', 'up', 'down', 'pageUp', 'pageDown', 'top', 'bottom']);
 
 export type Keymap = {
 	readOnly: boolean;
@@ -102,7 +116,7 @@ export function buildKeymap(options: KeymapOptions): Keymap {
 }
 
 const labels: Record<string, string> = {
-	up: '↑', down: '↓', pageup: 'PgUp', pagedown: 'PgDn', return: 'Enter', escape: 'Esc',
+	' ': 'Space', up: '↑', down: '↓', pageup: 'PgUp', pagedown: 'PgDn', return: 'Enter', escape: 'Esc',
 	tab: 'Tab', 'shift+tab': 'Shift-Tab', backspace: 'Backspace',
 };
 

@@ -1,4 +1,5 @@
 import type {ClusterSnapshot} from '../model/types.js';
+import {sanitize} from '../text/sanitize.js';
 import type {Pane, ViewId, ViewRef} from './panes/pane.js';
 
 /** The panes as the shell uses them (source/ui/panes/index.ts provides the real one). */
@@ -20,10 +21,15 @@ export function defaultView(snapshot: ClusterSnapshot): ViewRef {
 }
 
 /** The top-level view after (step 1) or before (step -1) `current`; from a drill-down, its root counts. */
-export function cycleView(current: ViewId | undefined, step: 1 | -1): ViewRef {
-	const index = current === undefined ? -1 : topLevelViews.indexOf(current);
+export function cycleView(current: ViewRef['view'] | undefined, step: 1 | -1): ViewRef {
+	const index = topLevelViews.findIndex(view => view === current);
 	const from = index < 0 ? (step === 1 ? -1 : 0) : index;
 	return {view: topLevelViews[(from + step + topLevelViews.length) % topLevelViews.length]!};
+}
+
+/** What the breadcrumbs call a place in the stack: the pane's title, or "consume <topic>". */
+export function viewTitle(registry: PaneRegistry, ref: ViewRef): string {
+	return ref.view === 'consume' ? `consume ${sanitize(ref.subject)}` : registry.panes[ref.view].title(ref.subject);
 }
 
 /** Every `:` word the panes answer to, for completion. */

@@ -2,10 +2,12 @@ import {render} from 'ink';
 import React from 'react';
 import {withTimeout} from '../cluster/with-timeout.js';
 import {openClusterReader} from '../model/cluster-reader.js';
+import {consumeOpener, type ConsumeRequest} from '../model/consume-opener.js';
 import {startPoller} from '../model/poller.js';
 import type {Connection} from '../model/reach.js';
 import {createStore} from '../model/store.js';
 import {App} from './app.js';
+import {trackSessions} from './consume/track-sessions.js';
 import {buildKeymap} from './keymap.js';
 import {openDiagnosticsLog} from './log-file.js';
 import {paneForAlias, panes} from './panes/index.js';
@@ -17,12 +19,16 @@ export type TuiOptions = {
 	intervalMs: number;
 	readOnly: boolean;
 	logFile: string | undefined;
+	/** `ktop consume <topic> --from …`: open straight into that topic's consume view (Esc goes to topics). */
+	consume?: ConsumeRequest | undefined;
 };
 
 /**
 `ktop` on a terminal: the cluster reader, the store and the poller wired to the UI, on the
 alternate screen. Data flows one way (reader -> store -> <App/>); the UI gets the store and a
-`refreshNow` and nothing else. Returns the exit status: 0 after q or Ctrl-C, 2 without a terminal.
+`refreshNow` and nothing else, plus a `consume` factory wired to the consume engine, so the
+consume view reads records without touching the network itself. Returns the exit status: 0 after
+q or Ctrl-C, 2 without a terminal.
 */
 export async function runTui(options: TuiOptions): Promise<number> {
 	const refusal = notATerminalMessage(process.stdin, process.stdout);
@@ -33,6 +39,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
 
 	const log = openDiagnosticsLog(options.logFile);
 	const reader = openClusterReader(options.connection, {adminPorts: options.adminPorts});
+	// The engine reads with no consumer group and commits nothing; `initial` applies to its own topic.
+	const sessions = trackSessions(consumeOpener(options.connection, options.consume), line => log.write(line));
 	const store = createStore();
 	let started = 0;
 	const poller = startPoller({
@@ -72,6 +80,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
 			<App
 				store={store}
 				refreshNow={() => poller.refreshNow()}
+				consume={sessions.open}
+				initialStack={options.consume ? [{view: 'topics'}, {view: 'consume', subject: options.consume.topic}] : undefined}
 				registry={{panes, paneForAlias}}
 				keymap={buildKeymap({readOnly: options.readOnly})}
 				intervalMs={options.intervalMs}
@@ -92,8 +102,16 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	}
 
 	// The screen is already back; a client that is slow to disconnect must not hold the prompt.
-	await withTimeout(reader.close(), 2000).catch(() => undefined);
+	await Promise.all([
+		withTimeout(reader.close(), 2000).catch(() => undefined),
+		withTimeout(sessions.closeAll(), 2000).catch(() => undefined),
+	]);
 	return 0;
+}
+
+/** `ktop consume <topic>` on a terminal: the live view, opened on the topic's records (see TuiOptions.consume). */
+export async function runConsumeTui(options: Omit<TuiOptions, 'consume'>, request: ConsumeRequest): Promise<number> {
+	return runTui({...options, consume: request});
 }
 
 function redirectConsole(write: (line: string) => void): () => void {

@@ -42,6 +42,8 @@ export type UiAction =
 	| {type: 'navigate'; to: ViewRef}
 	/** Enter on a row: one level deeper. */
 	| {type: 'push'; to: ViewRef}
+	/** `c` on a row, `:consume <topic>`: the consume view on top of where you are (instead of one already on top), so Esc returns there. */
+	| {type: 'consume'; topic: string}
 	/** Esc: clear the filter, else pop a breadcrumb. */
 	| {type: 'back'}
 	| {type: 'move'; motion: Motion; keys: readonly string[]; height: number}
@@ -90,6 +92,13 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		case 'start': return state.stack.length > 0 ? state : {...state, stack: [action.view]};
 		case 'navigate': return {...state, stack: [action.to], message: undefined};
 		case 'push': return {...state, stack: [...state.stack, action.to], message: undefined};
+		case 'consume': {
+			const below = currentView(state)?.view === 'consume' ? state.stack.slice(0, -1) : state.stack;
+			// Asked for before the first snapshot chose a view: Esc must still lead somewhere.
+			const base: ViewRef[] = below.length === 0 ? [{view: 'topics'}] : below;
+			return {...state, stack: [...base, {view: 'consume', subject: action.topic}], message: undefined};
+		}
+
 		case 'back': {
 			const ref = currentView(state);
 			if (ref && viewStateOf(state, ref).filter !== '') return updateView(state, ref, {filter: '', cursorIndex: 0, offset: 0});

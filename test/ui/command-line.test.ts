@@ -14,6 +14,12 @@ describe(':command line', () => {
 		expect(parse('partitions')).toEqual({kind: 'unknown', text: 'partitions'});
 	});
 
+	it(':consume takes a topic, keeping its case; without one it says how to use it', () => {
+		expect(parse('consume Orders.V2')).toEqual({kind: 'consume', topic: 'Orders.V2'});
+		expect(parse(' CONSUME  orders ')).toEqual({kind: 'consume', topic: 'orders'});
+		expect(parse('consume')).toMatchObject({kind: 'usage'});
+	});
+
 	it('completes to the longest common prefix of the matching aliases', () => {
 		const aliases = ['topics', 't', 'brokers', 'b', 'groups', 'group-detail'];
 		expect(completeCommandLine('bro', aliases)).toEqual({text: 'brokers', candidates: ['brokers']});

@@ -64,9 +64,14 @@ export function typist(stdin: {write(data: string): void}): Typist {
 	};
 }
 
+/** The factory of tests that do not consume: opening fails, as a cluster that cannot be read would. */
+export async function noConsume(topic: string): Promise<never> {
+	throw new Error(`no consume engine in this test (topic ${topic})`);
+}
+
 export function appProps(store: StoreView, extra: Partial<AppProps> = {}): AppProps {
 	return {
-		store, refreshNow() {}, registry: stubRegistry, keymap: buildKeymap({readOnly: false}),
+		store, refreshNow() {}, consume: noConsume, registry: stubRegistry, keymap: buildKeymap({readOnly: false}),
 		intervalMs: 2000, target: '127.0.0.1:2181', columns: 100, rows: 30, now: () => T0 + 3000, ...extra,
 	};
 }

@@ -15,7 +15,7 @@ const columns: Column[] = [
 describe('help text', () => {
 	it('groups bindings by scope and lists the view\'s usable sort keys', () => {
 		const sections = helpSections(keymap, columns);
-		expect(sections.map(section => section.title)).toEqual(['Anywhere', 'In a view', 'Typing after : or /', 'Sort this view']);
+		expect(sections.map(section => section.title)).toEqual(['Anywhere', 'In a view', 'Consuming a topic', 'Typing after : or /', 'Sort this view']);
 		expect(sections.at(-1)!.entries.map(entry => entry.keys)).toEqual(['Shift-N', 'Shift-L']);
 		expect(helpSections(keymap, []).map(section => section.title)).not.toContain('Sort this view');
 	});
@@ -43,8 +43,16 @@ describe('help text', () => {
 	});
 
 	it('the hint line puts the view\'s keys first and quit last; the prompt has its own', () => {
-		expect(hintText(keymap, 'table')).toBe('Esc back  Enter open  ? help  : view  / filter  r refresh  q quit');
+		expect(hintText(keymap, 'table')).toBe('Esc back  Enter open  c consume  ? help  : view  / filter  r refresh  q quit');
 		expect(hintText(keymap, 'prompt')).toBe('Enter apply  Esc cancel  Tab complete');
 		expect(hintText(keymap, 'help')).toBe('?/Esc close help  q/Ctrl-C quit');
+	});
+
+	it('the consume view hints its own keys and the table keys it answers, and fits 80 columns', () => {
+		const consume = hintText(keymap, 'consume');
+		expect(consume).toBe('Space pause  f follow  Esc back  Enter open  ? help  : view  / filter  q quit');
+		expect(consume.length).toBeLessThanOrEqual(80);
+		expect(consume).not.toContain('c consume');
+		expect(hintText(keymap, 'detail')).toBe('↑/↓ scroll  PgDn page  Esc back  ? help  q quit');
 	});
 });

@@ -12,7 +12,8 @@ describe('keymap', () => {
 
 	it('never binds one key to two commands that can be active at once', () => {
 		// The prompt swallows every key it sees, so only global and table share the keyboard.
-		const layers: Array<readonly Scope[]> = [['global', 'table'], ['prompt']];
+		// The consume view takes the table's keys too, with its own on top.
+		const layers: Array<readonly Scope[]> = [['global', 'table', 'consume'], ['prompt']];
 		for (const layer of layers) {
 			const seen = new Map<string, string>();
 			for (const binding of buildKeymap({readOnly: false}).bindings.filter(binding => layer.includes(binding.scope))) {
@@ -49,7 +50,7 @@ describe('keymap', () => {
 	});
 
 	it('writes keys the way help shows them', () => {
-		expect(['q', 'ctrl+c', 'return', 'escape', 'up', 'pageup', 'shift+tab', 'G'].map(keyLabel))
-			.toEqual(['q', 'Ctrl-C', 'Enter', 'Esc', '↑', 'PgUp', 'Shift-Tab', 'G']);
+		expect(['q', 'ctrl+c', 'return', 'escape', 'up', 'pageup', 'shift+tab', 'G', ' '].map(keyLabel))
+			.toEqual(['q', 'Ctrl-C', 'Enter', 'Esc', '↑', 'PgUp', 'Shift-Tab', 'G', 'Space']);
 	});
 });

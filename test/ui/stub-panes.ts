@@ -30,6 +30,7 @@ const topics: Pane = {
 				{text: String(urp), sort: urp, ...(urp > 0 ? {tone: 'warn' as const} : {})},
 			],
 			open: {view: 'partitions', subject: topic.name},
+			topic: topic.name,
 		};
 	}),
 	summary: ({snapshot}) => `${snapshot.topics.length} topics`,

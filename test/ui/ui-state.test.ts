@@ -96,6 +96,14 @@ describe('uiReducer', () => {
 		expect(uiReducer(state, {type: 'cancelPrompt'}).prompt.mode).toBe('none');
 	});
 
+	it('opens the consume view on top of where it was asked, replacing one already on top', () => {
+		const opened = run({type: 'start', view: topics}, {type: 'consume', topic: 'orders'});
+		expect(opened.stack).toEqual([topics, {view: 'consume', subject: 'orders'}]);
+		expect(uiReducer(opened, {type: 'consume', topic: 'payments'}).stack).toEqual([topics, {view: 'consume', subject: 'payments'}]);
+		expect(uiReducer(opened, {type: 'back'}).stack).toEqual([topics]);
+		expect(run({type: 'consume', topic: 'orders'}).stack).toEqual([topics, {view: 'consume', subject: 'orders'}]);
+	});
+
 	it('help toggles; navigation clears the last message', () => {
 		const state = run({type: 'toggleHelp'}, {type: 'message', text: 'unknown command'});
 		expect(state).toMatchObject({helpOpen: true, message: 'unknown command'});

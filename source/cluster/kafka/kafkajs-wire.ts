@@ -1,4 +1,5 @@
 import {createRequire} from 'node:module';
+import {decodeFetchResponse, type RawFetch} from './fetch-response.js';
 import type {RawDescribeConfigs, RawDescribeGroups, RawListGroups, RawListOffsets, RawMetadata, RawOffsetFetch} from './wire-types.js';
 
 /*
@@ -14,7 +15,9 @@ test/cluster/kafka/kafkajs-wire.test.ts fails loudly if these internals move). W
   the controller, a FindCoordinator per group) and fail as a whole when one of them hangs;
   ktop addresses each broker itself, so a paused broker costs only its own share of a refresh.
 Broker (connect, ApiVersions negotiation), ConnectionPool and the request codecs are still
-kafkajs': only the routing and the error handling are ktop's.
+kafkajs': only the routing and the error handling are ktop's. Fetch replies are the exception:
+ktop decodes them itself (fetch-response.ts says why), and decodes legacy message sets (magic 0
+and 1, from before Kafka 0.11) with kafkajs' decoder.
 */
 
 const require = createRequire(import.meta.url);
@@ -60,6 +63,8 @@ const {createLogger} = require('kafkajs/src/loggers') as {
 };
 const {requests} = require('kafkajs/src/protocol/requests') as {requests: Record<string, RequestDefinition>};
 const apiKeys = require('kafkajs/src/protocol/requests/apiKeys') as Record<string, number>;
+const messageSetDecoder = require('kafkajs/src/protocol/messageSet/decoder') as (decoder: unknown, size: number) => Promise<LegacyMessage[]>;
+const KafkajsDecoder = require('kafkajs/src/protocol/decoder') as new (buffer: Buffer) => unknown;
 const {errorCodes} = require('kafkajs/src/protocol/error') as {errorCodes: Array<{type: string; code: number; message: string}>};
 
 // Level 0 is NOTHING, and the log creator drops everything anyway: KAFKAJS_LOG_LEVEL in the
@@ -81,9 +86,27 @@ export type Wire = {
 	describeGroups(groupIds: string[]): Promise<RawDescribeGroups>;
 	/** Every committed offset of the group (kafkajs sends an empty topic list, which brokers read as "all"). */
 	offsetFetch(groupId: string): Promise<RawOffsetFetch>;
+	/** Fetch by partition, outside any consumer group (see record-stream.ts). */
+	fetch(request: FetchRequest): Promise<RawFetch>;
 };
 
+export type FetchRequest = {
+	maxWaitTime: number;
+	minBytes: number;
+	/** Bound on the whole reply (a first batch larger than this still comes whole, KIP-74). */
+	maxBytes: number;
+	topics: Array<{topic: string; partitions: Array<{partition: number; fetchOffset: string; maxBytes: number}>}>;
+};
+
+/** A message of the formats before record batches (magic 0 and 1), as kafkajs decodes it. */
+export type LegacyMessage = {offset: string; magicByte: number; timestamp?: string; key: Buffer | null; value: Buffer | null};
+
 const topicResourceType = 2;
+/**
+READ_UNCOMMITTED: the log as it is, up to the high watermark, as kafka-console-consumer reads by
+default; records of aborted transactions show too (kcat, with librdkafka's read_committed, hides them).
+*/
+const readUncommitted = 0;
 
 export function openWire(host: string, port: number, clientId: string, timeouts: WireTimeouts): Wire {
 	const broker = new Broker({
@@ -120,7 +143,22 @@ export function openWire(host: string, port: number, clientId: string, timeouts:
 		listGroups: async () => send('ListGroups'),
 		describeGroups: async groupIds => send('DescribeGroups', {groupIds}),
 		offsetFetch: async groupId => send('OffsetFetch', {groupId, topics: []}),
+		async fetch(fetchRequest) {
+			const {request} = broker.lookupRequest(apiKeys['Fetch']!, requests['Fetch']!)({
+				...fetchRequest, replicaId: -1, isolationLevel: readUncommitted,
+			});
+			const {apiVersion} = request as {apiVersion: number};
+			return broker.connectionPool.send({
+				request,
+				response: {decode: async payload => decodeFetchResponse(payload, apiVersion), parse: async data => data},
+			}) as Promise<RawFetch>;
+		},
 	};
+}
+
+/** Decodes one legacy message set entry (a plain message or a compressed wrapper) with kafkajs. */
+export async function decodeLegacyMessageSet(bytes: Buffer): Promise<LegacyMessage[]> {
+	return messageSetDecoder(new KafkajsDecoder(bytes), bytes.length);
 }
 
 /** "NOT_COORDINATOR" for 16: the protocol's own name for an error code. */

@@ -1,6 +1,6 @@
 import {useMemo, useRef} from 'react';
 import type {ClusterEvent, ClusterSnapshot} from '../../model/types.js';
-import type {PaneRegistry} from '../pane-registry.js';
+import {type PaneRegistry, viewTitle} from '../pane-registry.js';
 import type {Column, Pane, Row, ViewRef} from '../panes/pane.js';
 import {createChangeTracker} from '../table/change-tracker.js';
 import {columnWidths} from '../table/column-widths.js';
@@ -54,7 +54,8 @@ changes, filter and sort only when those change, and only the visible slice is f
 */
 export function usePaneView({registry, snapshot, events, state, columns: width, bodyRows, now}: PaneViewInput): PaneView {
 	const ref = state.stack.at(-1);
-	const pane = ref ? registry.panes[ref.view] : undefined;
+	// The consume view is not a pane: it has no rows here, only its place in the breadcrumbs.
+	const pane = ref && ref.view !== 'consume' ? registry.panes[ref.view] : undefined;
 	const key = ref ? viewKey(ref) : '';
 	// Panes may print ages; ten seconds is fine-grained enough for "since" columns and cheap.
 	const coarseNow = useClock(10_000, now);
@@ -97,7 +98,7 @@ export function usePaneView({registry, snapshot, events, state, columns: width, 
 		ref,
 		key,
 		pane,
-		trail: state.stack.map(entry => registry.panes[entry.view].title(entry.subject)),
+		trail: state.stack.map(entry => viewTitle(registry, entry)),
 		columns,
 		widths,
 		rows: shown.rows,

@@ -4,13 +4,28 @@ import type {Pane, ViewRef} from '../panes/pane.js';
 export type CommandLine =
 	| {kind: 'quit'}
 	| {kind: 'open'; view: ViewRef}
+	| {kind: 'consume'; topic: string}
+	/** A known command used wrongly: what to type instead. */
+	| {kind: 'usage'; text: string}
 	| {kind: 'none'}
 	| {kind: 'unknown'; text: string};
 
 const quitWords = new Set(['q', 'q!', 'quit', 'exit']);
 
-/** `:topics`, `:zk`, `:q`: aliases come from the panes, so a new pane brings its own. */
+/** The command that opens the consume view; it takes a topic, so it is not a pane alias. */
+export const consumeWord = 'consume';
+
+/**
+`:topics`, `:zk`, `:q`: aliases come from the panes, so a new pane brings its own.
+`:consume <topic>` opens the consume view; the topic keeps its case (topic names are case-sensitive).
+*/
 export function parseCommandLine(text: string, paneForAlias: (alias: string) => Pane | undefined): CommandLine {
+	const [first = '', ...rest] = text.trim().split(/\s+/);
+	if (first.toLowerCase() === consumeWord) {
+		const topic = rest.join(' ');
+		return topic === '' ? {kind: 'usage', text: `:${consumeWord} needs a topic, e.g. :${consumeWord} orders (or c on a topic)`} : {kind: 'consume', topic};
+	}
+
 	const word = text.trim().toLowerCase();
 	if (word === '') return {kind: 'none'};
 	if (quitWords.has(word)) return {kind: 'quit'};

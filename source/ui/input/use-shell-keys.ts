@@ -3,7 +3,7 @@ import type {Keymap} from '../keymap.js';
 import {allAliases, cycleView, type PaneRegistry, topLevelViews} from '../pane-registry.js';
 import type {Column, Row} from '../panes/pane.js';
 import {currentView, cursorPosition, type Motion, rowsSignature, type SortState, type UiAction, type UiState, viewStateOf} from '../ui-state.js';
-import {completeCommandLine, parseCommandLine} from './command-line.js';
+import {completeCommandLine, consumeWord, parseCommandLine} from './command-line.js';
 import {type Keypress, priority, useKeypress, useReplayDeferredKeys} from './keypress-context.js';
 
 export type ShellKeysOptions = {
@@ -73,6 +73,8 @@ function promptKey(press: Keypress, options: ShellKeysOptions): boolean {
 		const line = parseCommandLine(state.prompt.text, alias => registry.paneForAlias(alias));
 		if (line.kind === 'quit') options.quit();
 		else if (line.kind === 'open') dispatch({type: 'navigate', to: line.view});
+		else if (line.kind === 'consume') dispatch({type: 'consume', topic: line.topic});
+		else if (line.kind === 'usage') dispatch({type: 'message', text: line.text});
 		else if (line.kind === 'unknown') {
 			const known = topLevelViews.flatMap(view => registry.panes[view].aliases.slice(0, 1)).map(alias => `:${alias}`);
 			dispatch({type: 'message', text: `unknown command ":${line.text}"; try ${known.join(' ')} or :q`});
@@ -85,7 +87,7 @@ function promptKey(press: Keypress, options: ShellKeysOptions): boolean {
 	else if (commands.has('erase')) dispatch(state.prompt.text === '' ? {type: 'cancelPrompt'} : {type: 'erase'});
 	else if (commands.has('complete')) {
 		if (state.prompt.mode !== 'command') return true;
-		const completion = completeCommandLine(state.prompt.text, allAliases(registry));
+		const completion = completeCommandLine(state.prompt.text, [...allAliases(registry), consumeWord]);
 		dispatch({type: 'setPromptText', text: completion.text});
 		if (completion.candidates.length > 1) dispatch({type: 'message', text: completion.candidates.map(alias => `:${alias}`).join(' ')});
 	} else if (press.ctrl) {
@@ -109,15 +111,23 @@ function tableKey(press: Keypress, options: ShellKeysOptions): boolean | 'defer'
 	// so such keys wait for the next render instead of acting on the old rows.
 	const ref = currentView(state);
 	if (!ref) return true;
+	// The consume view has its own keys (use-consume-keys.ts), above this layer.
+	if (ref.view === 'consume') return false;
 	const stale = rowsSignature(state) !== options.renderedRows;
 	const motion = motions.find(candidate => commands.has(candidate));
 	const sortColumn = /^[A-Z]$/.test(press.name) && !keymap.isBound(press.name, ['global', 'table'])
 		? options.columns.findIndex(candidate => candidate.sortKey?.toUpperCase() === press.name)
 		: -1;
-	if (stale && (commands.has('open') || motion || sortColumn >= 0)) return 'defer';
+	if (stale && (commands.has('open') || commands.has('consume') || motion || sortColumn >= 0)) return 'defer';
 	if (commands.has('open')) {
 		const to = options.rows[cursorPosition(viewStateOf(state, ref), options.keys)]?.open;
 		if (to) dispatch({type: 'push', to});
+		return true;
+	}
+
+	if (commands.has('consume')) {
+		const topic = options.rows[cursorPosition(viewStateOf(state, ref), options.keys)]?.topic;
+		dispatch(topic === undefined ? {type: 'message', text: 'c consumes a topic: use it on a topic or partition row'} : {type: 'consume', topic});
 		return true;
 	}
 

@@ -9,8 +9,17 @@ so a frame of 10,000 rows costs one string per visible row.
 
 export type ViewId = 'health' | 'zookeeper' | 'brokers' | 'topics' | 'partitions' | 'groups' | 'group' | 'events';
 
-/** A place in the navigation stack: a view and what it is about (the topic, the group). */
-export type ViewRef = {view: ViewId; subject?: string};
+/** A pane in the navigation stack and what it is about (the topic, the group). */
+export type PaneRef = {view: ViewId; subject?: string};
+
+/**
+The consume view of a topic: not a pane (its rows stream from a consume session, not the
+snapshot), but a place in the same stack, so Esc returns to where it was opened from.
+*/
+export type ConsumeRef = {view: 'consume'; subject: string};
+
+/** A place in the navigation stack. */
+export type ViewRef = PaneRef | ConsumeRef;
 
 /** Meaning, not colour: the shell maps tones to colours, and NO_COLOR still shows the text. */
 export type Tone = 'ok' | 'warn' | 'bad' | 'dim' | 'accent' | 'plain';
@@ -31,6 +40,8 @@ export type Row = {
 	tone?: Tone;
 	/** Where Enter goes from this row, if anywhere. */
 	open?: ViewRef;
+	/** The topic `c` consumes from this row, if any. */
+	topic?: string;
 	/** Text the `/` filter matches, when more than the visible cells should match. */
 	search?: string;
 };

@@ -65,6 +65,8 @@ function partitionRow(partition: PartitionSummary, topic: TopicSummary, live: (b
 	const outOfIsr = !partition.replicas.every(replica => inIsr(replica));
 	const row: Row = {
 		key: String(partition.partition),
+		// c consumes the whole topic: the consume view shows every partition, each row saying which.
+		topic: topic.name,
 		cells: [
 			{text: String(partition.partition), sort: partition.partition},
 			leaderCell(partition.leader, live),

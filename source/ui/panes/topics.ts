@@ -42,6 +42,7 @@ export const topicsPane: Pane = {
 					flagsCell(topic),
 				],
 				open: {view: 'partitions', subject: topic.name},
+				topic: topic.name,
 			};
 			if (tone) row.tone = tone;
 			return row;

@@ -1,0 +1,46 @@
+import {readBrokerRegistrations} from '../cluster/zookeeper/kafka-znodes.js';
+import {openZkSession} from '../cluster/zookeeper/session.js';
+import {endpointOf} from './broker-summary.js';
+import {openConsumeSession, type ConsumeSessionOptions} from './consume-session.js';
+import type {ConsumeSession} from './consume-types.js';
+import type {Connection} from './reach.js';
+
+/** What `ktop consume` was asked for (see config/consume-args.ts); the other options keep their defaults. */
+export type ConsumeRequest = Pick<ConsumeSessionOptions, 'topic' | 'start' | 'partitions' | 'capacity'>;
+
+/**
+Opens consume sessions over a connection, for the TUI's consume view: `initial` (from `ktop consume
+<topic> --from …`) applies when its topic is opened; any other topic opens following new records
+on all partitions. The brokers come from the connection, or from ZooKeeper's /brokers/ids when
+only --zookeeper was given (read once, on first use).
+*/
+export function consumeOpener(connection: Connection, initial?: ConsumeRequest): (topic: string) => Promise<ConsumeSession> {
+	let bootstrap: Promise<string[]> | undefined;
+	return async topic => {
+		bootstrap ??= resolveBootstrap(connection);
+		bootstrap.catch(() => {
+			bootstrap = undefined;
+		});
+		const request: ConsumeRequest = initial?.topic === topic ? initial : {topic, start: {kind: 'end'}};
+		return openConsumeSession({...request, bootstrap: await bootstrap});
+	};
+}
+
+/** The connection's brokers, or those registered in ZooKeeper (their PLAINTEXT listener first). */
+export async function resolveBootstrap(connection: Connection, timeoutMs = 10_000): Promise<string[]> {
+	if (connection.bootstrap && connection.bootstrap.length > 0) return connection.bootstrap;
+	if (connection.zookeeper === undefined) throw new Error('no brokers to read from: give --bootstrap or --zookeeper');
+	const session = await openZkSession(connection.zookeeper, timeoutMs);
+	try {
+		const registrations = await readBrokerRegistrations(session);
+		const bootstrap = registrations.flatMap(registration => {
+			const address = endpointOf(registration);
+			if (!address) return [];
+			return [address.host.includes(':') ? `[${address.host}]:${address.port}` : `${address.host}:${address.port}`];
+		});
+		if (bootstrap.length === 0) throw new Error(`no brokers registered in /brokers/ids of ${connection.zookeeper}`);
+		return bootstrap;
+	} finally {
+		session.close();
+	}
+}
