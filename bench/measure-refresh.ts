@@ -22,6 +22,8 @@ export type RefreshFigures = {
 	rssMaxMb: number;
 	/** Least-squares slope of RSS over the second half of the run. */
 	rssSlopeMbPerMinute: number;
+	/** The same for the JS heap in use: a leak in ktop's own objects shows here first. */
+	heapSlopeMbPerMinute: number;
 	heapEndMb: number;
 	failures: string[];
 };
@@ -48,6 +50,7 @@ export async function measureRefresh(seconds: number, intervalMs: number): Promi
 		rssEndMb: result.memory.at(-1)?.rssMb ?? Number.NaN,
 		rssMaxMb: Math.max(...result.memory.map(sample => sample.rssMb)),
 		rssSlopeMbPerMinute: slope(secondHalf.map(sample => ({x: sample.at / 60, y: sample.rssMb}))),
+		heapSlopeMbPerMinute: slope(secondHalf.map(sample => ({x: sample.at / 60, y: sample.heapUsedMb}))),
 		heapEndMb: result.memory.at(-1)?.heapUsedMb ?? Number.NaN,
 		failures: result.failures,
 	};

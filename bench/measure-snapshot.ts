@@ -3,15 +3,17 @@ import path from 'node:path';
 import {bootstrapServers, kafkaNodes, repoRoot, zookeeperConnect} from '../cluster/layout.js';
 import {libJars} from './machine.js';
 import {type Spread, spread} from './stats.js';
+import {runProbe} from './run-probe.js';
+import type {ReadPartsProbeResult} from './probes/read-parts-probe.js';
 import {scratchFile, timedRun} from './timed-process.js';
 
 /** One whole-cluster read, as each tool does it: a fresh process every time, as a script would run it. */
 type Tool = {
-	name: 'ktop' | 'kafka-topics' | 'kcat';
+	name: 'ktop' | 'ktop --version' | 'kafka-topics' | 'kcat';
 	command: string;
 	args: string[];
 	/** Partitions the tool's output lists, to show every tool read the same cluster. */
-	partitionsIn(output: string): number;
+	partitionsIn?(output: string): number;
 	groupsIn?(output: string): number;
 };
 
@@ -29,6 +31,8 @@ function tools(): Tool[] {
 			partitionsIn: output => (JSON.parse(output) as {topics: Array<{partitions: unknown[]}>}).topics.reduce((sum, topic) => sum + topic.partitions.length, 0),
 			groupsIn: output => (JSON.parse(output) as {groups: unknown[]}).groups.length,
 		},
+		// What starting ktop costs before it reads anything: Node and the cli's modules.
+		{name: 'ktop --version', command: process.execPath, args: [path.join(repoRoot, 'dist', 'cli.js'), '--version']},
 		{
 			name: 'kafka-topics',
 			command: 'java',
@@ -54,7 +58,7 @@ export type SnapshotFigures = {
 	wallMs: Spread;
 	peakRssMb: Spread;
 	/** What the tool listed, from a warm-up run: every tool should see the same cluster. */
-	partitionsSeen: number;
+	partitionsSeen?: number;
 	groupsSeen?: number;
 	failures: string[];
 };
@@ -66,13 +70,13 @@ interleaved so that a slow moment of the machine does not land on one tool only.
 export async function measureSnapshot(runs: number, log: (line: string) => void): Promise<SnapshotFigures[]> {
 	const list = tools();
 	const figures = new Map(list.map(tool => [tool.name, {wall: [] as number[], rss: [] as number[], failures: [] as string[]}]));
-	const seen = new Map<Tool['name'], {partitions: number; groups?: number}>();
+	const seen = new Map<Tool['name'], {partitions?: number; groups?: number}>();
 	for (const tool of list) {
 		const output = scratchFile(`${tool.name}.out`);
 		const run = await timedRun(tool.command, tool.args, {stdoutFile: output, timeoutMs: 300_000});
 		const text = fs.readFileSync(output, 'utf8');
 		if (run.exitCode !== 0) throw new Error(`${tool.name} failed (exit ${run.exitCode}): ${run.stderr.slice(-500)}`);
-		seen.set(tool.name, {partitions: tool.partitionsIn(text), groups: tool.groupsIn?.(text)});
+		seen.set(tool.name, {partitions: tool.partitionsIn?.(text), groups: tool.groupsIn?.(text)});
 		fs.rmSync(output);
 	}
 
@@ -99,9 +103,14 @@ export async function measureSnapshot(runs: number, log: (line: string) => void)
 			command: [tool.command === process.execPath ? 'node' : tool.command, ...tool.args].join(' '),
 			wallMs: spread(entry.wall),
 			peakRssMb: spread(entry.rss),
-			partitionsSeen: sight.partitions,
+			...(sight.partitions === undefined ? {} : {partitionsSeen: sight.partitions}),
 			...(sight.groups === undefined ? {} : {groupsSeen: sight.groups}),
 			failures: entry.failures,
 		};
 	});
+}
+
+/** ktop's read split in two, cold then warm: ZooKeeper (servers and Kafka's znodes) and the brokers. */
+export async function measureReadParts(): Promise<ReadPartsProbeResult> {
+	return runProbe<ReadPartsProbeResult>('read-parts-probe.ts', [zookeeperConnect, bootstrapServers.join(','), 3], {timeoutMs: 180_000});
 }

@@ -1,7 +1,8 @@
 import type {BenchResults} from './results.js';
-import type {Spread} from './stats.js';
+import {type Spread, spread} from './stats.js';
 import {count, mb, ms, ratio, textTable} from './text-table.js';
 
+const median = (values: readonly number[]) => spread(values).median;
 const range = (value: Spread, format: (n: number) => string) => (value.runs === 0 ? '-' : `${format(value.median)} (${format(value.min)}-${format(value.max)})`);
 
 /** Everything measured, as tables for the terminal; the same figures are in the JSON file. */
@@ -15,15 +16,30 @@ export function report(results: BenchResults): string {
 	const snapshotRows = results.sizes.flatMap(size => {
 		const ktop = size.snapshot?.find(figure => figure.tool === 'ktop');
 		return (size.snapshot ?? []).map(figure => [
-			count(size.partitions), figure.tool, range(figure.wallMs, ms), range(figure.peakRssMb, mb), count(figure.partitionsSeen),
+			count(size.partitions), figure.tool, range(figure.wallMs, ms), range(figure.peakRssMb, mb), figure.partitionsSeen === undefined ? '-' : count(figure.partitionsSeen),
 			figure.groupsSeen === undefined ? '-' : count(figure.groupsSeen),
-			figure.tool === 'ktop' || !ktop ? '' : ratio(figure.wallMs.median / ktop.wallMs.median, 2),
+			figure.tool === 'ktop' || figure.tool === 'ktop --version' || !ktop ? '' : ratio(figure.wallMs.median / ktop.wallMs.median, 2),
 			figure.failures.length > 0 ? `${figure.failures.length} failed` : '',
 		]);
 	});
+	const brokerRows = results.sizes.map(size => [
+		count(size.partitions), ...size.brokers.map(broker => `${broker.broker} ${count(broker.openFiles)} files, ${mb(broker.rssMb)} MB`),
+	]);
+	if (brokerRows.some(row => row.length > 1)) sections.push(`Brokers at each size (open files, RSS)\n${brokerRows.map(row => row.join('  ')).join('\n')}`);
+
 	if (snapshotRows.length > 0) {
 		sections.push(`Snapshot: one whole-cluster read, a fresh process each time (median (min-max) of ${results.sizes[0]?.snapshot?.[0]?.wallMs.runs ?? 0} runs)\n`
 			+ textTable(['size', 'tool', 'wall ms', 'peak RSS MB', 'partitions', 'groups', 'its time ÷ ktop\'s', ''], snapshotRows));
+	}
+
+	const partsRows = results.sizes.flatMap(size => (size.readParts ? [[
+		count(size.partitions),
+		ms(size.readParts.zookeeper.coldMs), ms(median(size.readParts.zookeeper.warmMs)),
+		ms(size.readParts.kafka.coldMs), ms(median(size.readParts.kafka.warmMs)),
+	]] : []));
+	if (partsRows.length > 0) {
+		sections.push('ktop\'s read in two halves, each alone (the reader runs them one after the other)\n'
+			+ textTable(['size', 'ZooKeeper cold ms', 'warm', 'brokers cold ms', 'warm'], partsRows));
 	}
 
 	const refreshRows = results.sizes.flatMap(size => (size.refresh ? [[
@@ -31,12 +47,12 @@ export function report(results: BenchResults): string {
 		`${ms(size.refresh.cycleMs.p50)} / ${ms(size.refresh.cycleMs.p95)}`, ms(size.refresh.updateMs.p50), ms(size.refresh.cpuMsPerCycle.p50),
 		`${size.refresh.steadyCpuPercent.toFixed(1)}%`,
 		`${mb(size.refresh.idleRssMb)} / ${mb(size.refresh.rssAfterFirstMb)} / ${mb(size.refresh.rssEndMb)} / ${mb(size.refresh.rssMaxMb)}`,
-		size.refresh.rssSlopeMbPerMinute.toFixed(2),
+		`${size.refresh.rssSlopeMbPerMinute.toFixed(1)} / ${size.refresh.heapSlopeMbPerMinute.toFixed(1)}`,
 		size.refresh.failures.length > 0 ? `${size.refresh.failures.length} failed` : '',
 	]] : []));
 	if (refreshRows.length > 0) {
 		sections.push(`Refresh loop alone (reader + store + poller), every ${(results.sizes.find(size => size.refresh)?.refresh?.intervalMs ?? 2000) / 1000} s\n`
-			+ textTable(['size', 'ran', 'cycles', 'cold ms', 'cycle p50/p95 ms', 'update ms', 'CPU ms/cycle', 'CPU', 'RSS MB idle/first/end/max', 'MB/min', ''], refreshRows));
+			+ textTable(['size', 'ran', 'cycles', 'cold ms', 'cycle p50/p95 ms', 'update ms', 'CPU ms/cycle', 'CPU', 'RSS MB idle/first/end/max', 'MB/min RSS/heap', ''], refreshRows));
 	}
 
 	if (results.render && results.render.length > 0) {

@@ -1,7 +1,9 @@
+import type {BrokerUsage} from './broker-usage.js';
 import type {MachineInfo} from './machine.js';
 import type {ConsumeReport} from './measure-consume.js';
 import type {RefreshFigures} from './measure-refresh.js';
 import type {SnapshotFigures} from './measure-snapshot.js';
+import type {ReadPartsProbeResult} from './probes/read-parts-probe.js';
 import type {InputLatencyProbeResult} from './probes/input-latency-probe.js';
 import type {RenderProbeResult} from './probes/render-probe.js';
 import type {GroupsReport, LoadReport, ScenarioOptions, TopicsReport} from './scenario.js';
@@ -13,7 +15,10 @@ export type SizeResults = {
 	clusterPartitions: number | undefined;
 	groups: number | undefined;
 	topics: TopicsReport;
+	/** Each broker's open files and RSS at this size, before the measures. */
+	brokers: BrokerUsage[];
 	snapshot?: SnapshotFigures[];
+	readParts?: ReadPartsProbeResult;
 	refresh?: RefreshFigures;
 };
 

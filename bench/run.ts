@@ -10,11 +10,12 @@ import path from 'node:path';
 import {HarnessError, up} from '../cluster/harness.js';
 import {repoRoot} from '../cluster/layout.js';
 import {benchKafka} from './bench-kafka.js';
+import {brokerUsage} from './broker-usage.js';
 import {machineInfo} from './machine.js';
 import {measureConsume} from './measure-consume.js';
 import {measureRefresh} from './measure-refresh.js';
 import {measureInputLatency, measureRender} from './measure-render.js';
-import {measureSnapshot} from './measure-snapshot.js';
+import {measureReadParts, measureSnapshot} from './measure-snapshot.js';
 import {type BenchOptions, parseOptions, usage} from './options.js';
 import {report} from './report.js';
 import type {BenchResults, SizeResults} from './results.js';
@@ -55,7 +56,7 @@ async function main(options: BenchOptions): Promise<number> {
 		startedAt: new Date().toISOString(), seconds: 0, command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
 		machine: machineInfo(), scenario: {...scenario}, sizes: [], load: [], targets: [],
 		notes: [
-			`replication factor ${options.replicationFactor} for the bench topics: at 3, 10,000 partitions are 10,000 replicas on every broker, each with open segment and index files, past these brokers' ~20,000 open files and 512 MB heaps`,
+			`replication factor ${options.replicationFactor} for the bench topics: at 3, 10,000 partitions put 10,000 replicas on each of three brokers with 512 MB heaps on two cores, two thirds of them followers fetching from the others; open files would be about 10,500 a broker (one per replica, see the brokers' figures), within their ~20,000`,
 			'probe processes (refresh, render, consume engine) run under tsx: their RSS includes its loader (see "idle" RSS); ktop snapshot and kcat are measured as plain processes',
 		],
 	};
@@ -78,11 +79,12 @@ async function main(options: BenchOptions): Promise<number> {
 			log(`size ${partitions.toLocaleString('en')} partitions`);
 			const topics = await ensurePartitions(kafka, partitions, scenario, log);
 			results.scenario.groupsReport ??= await ensureGroups(kafka, scenario, log);
-			const size: SizeResults = {partitions, clusterPartitions: undefined, groups: undefined, topics};
+			const size: SizeResults = {partitions, clusterPartitions: undefined, groups: undefined, topics, brokers: brokerUsage()};
 			results.sizes.push(size);
 			if (options.only.has('snapshot')) {
 				await attempt(`snapshot at ${partitions}`, async () => {
 					size.snapshot = await measureSnapshot(options.runs, log);
+					size.readParts = await measureReadParts();
 					const ktop = size.snapshot.find(figure => figure.tool === 'ktop');
 					size.clusterPartitions = ktop?.partitionsSeen;
 					size.groups = ktop?.groupsSeen;

@@ -15,8 +15,9 @@ missing so a second run reuses the first one's topics, groups and records:
 export type ScenarioOptions = {
 	partitionsPerTopic: number;
 	/**
-	1 by default: 10,000 partitions at replication factor 3 would be 10,000 replicas per broker,
-	each with open segment and index files, past the brokers' ~20,000 open files and their 512 MB heaps.
+	1 by default: at 3, 10,000 partitions would put 10,000 replicas on each broker (512 MB heaps,
+	two cores for the whole cluster), two thirds of them followers replicating from the others.
+	Open files are not the limit: about one per replica, so some 10,500 a broker of its ~20,000.
 	*/
 	replicationFactor: number;
 	groups: number;

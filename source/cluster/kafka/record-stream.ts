@@ -241,7 +241,9 @@ class Stream implements RecordStream {
 				}
 			} catch (error) {
 				for (const state of states) state.error = (error as Error).message;
+				// The leader may be gone: look for its successor.
 				this.#metadataWanted = true;
+				this.#wakeup.wake();
 			}
 		}));
 		this.options.onChange();
@@ -318,7 +320,7 @@ class Stream implements RecordStream {
 			} catch (error) {
 				if (signal.aborted) return;
 				this.#brokerFailures.set(leader, (this.#brokerFailures.get(leader) ?? 0) + 1);
-				for (const state of mine) state.error = (error as Error).message;
+				for (const state of mine) if (state.leader === leader) state.error = (error as Error).message;
 				// The broker may have gone for good, its partitions led elsewhere now.
 				this.#metadataWanted = true;
 				this.#wakeup.wake();
