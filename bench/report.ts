@@ -47,12 +47,13 @@ export function report(results: BenchResults): string {
 		`${ms(size.refresh.cycleMs.p50)} / ${ms(size.refresh.cycleMs.p95)}`, ms(size.refresh.updateMs.p50), ms(size.refresh.cpuMsPerCycle.p50),
 		`${size.refresh.steadyCpuPercent.toFixed(1)}%`,
 		`${mb(size.refresh.idleRssMb)} / ${mb(size.refresh.rssAfterFirstMb)} / ${mb(size.refresh.rssEndMb)} / ${mb(size.refresh.rssMaxMb)}`,
-		`${size.refresh.rssSlopeMbPerMinute.toFixed(1)} / ${size.refresh.heapSlopeMbPerMinute.toFixed(1)}`,
+		`${mb(size.refresh.retained[0]?.heapUsedMb ?? Number.NaN)} / ${mb(size.refresh.retained.at(-1)?.heapUsedMb ?? Number.NaN)}`,
+		size.refresh.rssSlopeMbPerMinute.toFixed(1),
 		size.refresh.failures.length > 0 ? `${size.refresh.failures.length} failed` : '',
 	]] : []));
 	if (refreshRows.length > 0) {
 		sections.push(`Refresh loop alone (reader + store + poller), every ${(results.sizes.find(size => size.refresh)?.refresh?.intervalMs ?? 2000) / 1000} s\n`
-			+ textTable(['size', 'ran', 'cycles', 'cold ms', 'cycle p50/p95 ms', 'update ms', 'CPU ms/cycle', 'CPU', 'RSS MB idle/first/end/max', 'MB/min RSS/heap', ''], refreshRows));
+			+ textTable(['size', 'ran', 'cycles', 'cold ms', 'cycle p50/p95 ms', 'update ms', 'CPU ms/cycle', 'CPU', 'RSS MB idle/first/end/max', 'heap kept MB 30 s/end', 'RSS MB/min', ''], refreshRows));
 	}
 
 	if (results.render && results.render.length > 0) {

@@ -15,7 +15,7 @@ export type SizeResults = {
 	clusterPartitions: number | undefined;
 	groups: number | undefined;
 	topics: TopicsReport;
-	/** Each broker's open files and RSS at this size, before the measures. */
+	/** Each broker's open files and RSS at this size, after the measures. */
 	brokers: BrokerUsage[];
 	snapshot?: SnapshotFigures[];
 	readParts?: ReadPartsProbeResult;

@@ -9,8 +9,8 @@ Runs a probe (bench/probes/) in a process of its own, so its CPU and memory are 
 crash or a hang costs one figure, not the run. The probe prints one JSON line on stdout.
 NODE_ENV is left as the caller gives it (ktop itself runs with it unset).
 */
-export async function runProbe<T>(probe: string, args: ReadonlyArray<string | number>, options: {timeoutMs: number; env?: NodeJS.ProcessEnv}): Promise<T> {
-	const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'probes', probe), ...args.map(String)], {
+export async function runProbe<T>(probe: string, args: ReadonlyArray<string | number>, options: {timeoutMs: number; env?: NodeJS.ProcessEnv; nodeFlags?: string[]}): Promise<T> {
+	const child = spawn(process.execPath, [...options.nodeFlags ?? [], '--import', 'tsx', path.join(here, 'probes', probe), ...args.map(String)], {
 		stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env,
 	});
 	let stdout = '';

@@ -79,7 +79,7 @@ async function main(options: BenchOptions): Promise<number> {
 			log(`size ${partitions.toLocaleString('en')} partitions`);
 			const topics = await ensurePartitions(kafka, partitions, scenario, log);
 			results.scenario.groupsReport ??= await ensureGroups(kafka, scenario, log);
-			const size: SizeResults = {partitions, clusterPartitions: undefined, groups: undefined, topics, brokers: brokerUsage()};
+			const size: SizeResults = {partitions, clusterPartitions: undefined, groups: undefined, topics, brokers: []};
 			results.sizes.push(size);
 			if (options.only.has('snapshot')) {
 				await attempt(`snapshot at ${partitions}`, async () => {
@@ -100,6 +100,9 @@ async function main(options: BenchOptions): Promise<number> {
 					log(`  refresh: cycle p50 ${Math.round(size.refresh.cycleMs.p50)} ms, CPU ${size.refresh.steadyCpuPercent.toFixed(1)}% of a core`);
 				});
 			}
+
+			// After the measures: a broker closes a deleted topic's files only a minute later (file.delete.delay.ms).
+			size.brokers = brokerUsage();
 		}
 	}
 

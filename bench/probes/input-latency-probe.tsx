@@ -7,7 +7,8 @@ make them (the 10,000-partition snapshot in the store). Prints one JSON object.
 
 Keys come 130 ms apart. Unlike the render probe, nothing is spaced to avoid the throttles: the
 view redraws for records four times a second and Ink draws at most 30 frames a second, so a key
-can wait for either, as it would for an operator.
+can wait for either, as it would for an operator. KTOP_BENCH_FRAME=1 prints the last frame on
+stderr.
 */
 import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {percentiles, type Percentiles} from '../stats.js';

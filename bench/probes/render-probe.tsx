@@ -11,7 +11,7 @@ and writes, all on this thread with nothing else to do, so that span is the work
 Changes come 130 ms apart: data every 260 ms, just over the UI's 250 ms redraw throttle, and
 nothing within Ink's 33 ms (30 fps) throttle, so no frame waits on a throttle. Ink's own
 `renderTime` is the part after React (layout and output). The first two seconds warm up (JIT)
-and are not counted.
+and are not counted. KTOP_BENCH_FRAME=1 prints the last frame on stderr, to see what was drawn.
 */
 import {percentiles, type Percentiles} from '../stats.js';
 import {mountApp, sleep} from './probe-app.js';
