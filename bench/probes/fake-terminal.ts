@@ -1,4 +1,7 @@
 import {EventEmitter} from 'node:events';
+import {FakeStdin} from '../../test/helpers/fake-stdin.js';
+
+export {FakeStdin};
 
 /**
 A terminal of a given size for Ink to draw on, counting what it is sent (as test/ui/harness.tsx
@@ -24,25 +27,3 @@ export class FakeStdout extends EventEmitter {
 	};
 }
 
-export class FakeStdin extends EventEmitter {
-	readonly isTTY = true;
-	private data: string | null = null;
-	write = (data: string) => {
-		this.data = data;
-		this.emit('readable');
-		this.emit('data', data);
-	};
-
-	read = () => {
-		const {data} = this;
-		this.data = null;
-		return data;
-	};
-
-	setEncoding() {}
-	setRawMode() {}
-	resume() {}
-	pause() {}
-	ref() {}
-	unref() {}
-}

@@ -10,6 +10,7 @@ import type {StoreView} from '../../source/ui/hooks/use-store.js';
 import {buildKeymap} from '../../source/ui/keymap.js';
 import {T0} from './snapshots.js';
 import {stubRegistry} from './stub-panes.js';
+import {FakeStdin} from '../helpers/fake-stdin.js';
 
 export const keys = {
 	enter: '\r', escape: '\u001B', tab: '\t', shiftTab: '\u001B[Z', up: '\u001B[A', down: '\u001B[B',
@@ -101,28 +102,6 @@ class SizedStdout extends EventEmitter {
 	}
 }
 
-class FakeStdin extends EventEmitter {
-	isTTY = true;
-	data: string | null = null;
-	write = (data: string) => {
-		this.data = data;
-		this.emit('readable');
-		this.emit('data', data);
-	};
-
-	read = () => {
-		const {data} = this;
-		this.data = null;
-		return data;
-	};
-
-	setEncoding() {}
-	setRawMode() {}
-	resume() {}
-	pause() {}
-	ref() {}
-	unref() {}
-}
 
 /**
 <App/> on a fake terminal of a given size, with no size props: the app must take its size
