@@ -12,12 +12,15 @@ export type ConnectionSettings = {
 	connectionTimeoutMs: number;
 	/** Bound on a whole refresh: calls it has no time left for fail at once. */
 	roundTimeoutMs: number;
+	/** Opens each broker's socket (default: kafkajs' own); the writer's tests tap it (writer/wire-tap.ts). */
+	socketFactory?: unknown;
 };
 
 /** A broker that did not answer; the message names it: "broker 3 (127.0.0.1:9094): no reply within 3000 ms". */
 export class BrokerFailure extends Error {
-	constructor(readonly address: string, readonly reason: string, label: string) {
-		super(`${label}: ${reason}`);
+	/** `cause`: the error behind it, so a caller can tell a timeout from a refused connection. */
+	constructor(readonly address: string, readonly reason: string, label: string, cause?: unknown) {
+		super(`${label}: ${reason}`, {cause});
 		this.name = 'BrokerFailure';
 	}
 }
@@ -84,7 +87,7 @@ export class BrokerConnections {
 				connectionTimeoutMs: Math.min(this.settings.connectionTimeoutMs, this.settings.requestTimeoutMs),
 				// ktop's own bound (requestTimeoutMs) fires first; kafkajs' is the backstop.
 				requestTimeoutMs: this.settings.requestTimeoutMs + 1000,
-			});
+			}, this.settings.socketFactory);
 			this.#wires.set(address, wire);
 		}
 
@@ -156,7 +159,7 @@ export class Round {
 			})(), Math.min(this.connections.settings.requestTimeoutMs, left));
 		} catch (error) {
 			// A call that failed because a sibling call dropped the connection reports the sibling's reason.
-			const failure = this.#failed.get(address) ?? new BrokerFailure(address, failureText(error), this.connections.labelOf(address));
+			const failure = this.#failed.get(address) ?? new BrokerFailure(address, failureText(error), this.connections.labelOf(address), error);
 			this.#failed.set(address, failure);
 			this.connections.drop(address);
 			throw failure;

@@ -1,6 +1,9 @@
 import {createRequire} from 'node:module';
 import {decodeFetchResponse, type RawFetch} from './fetch-response.js';
-import type {RawDescribeConfigs, RawDescribeGroups, RawListGroups, RawListOffsets, RawMetadata, RawOffsetFetch} from './wire-types.js';
+import type {
+	RawDeleteGroups, RawDeleteRecords, RawDescribeConfigs, RawDescribeGroups, RawFindCoordinator, RawListGroups, RawListOffsets,
+	RawMetadata, RawOffsetCommit, RawOffsetFetch, RawProduce, RawTopicErrors,
+} from './wire-types.js';
 
 /*
 The one place ktop reaches below kafkajs' public API (kafkajs is pinned to 2.2.4 in package.json;
@@ -17,16 +20,23 @@ test/cluster/kafka/kafkajs-wire.test.ts fails loudly if these internals move). W
 Broker (connect, ApiVersions negotiation), ConnectionPool and the request codecs are still
 kafkajs': only the routing and the error handling are ktop's. Fetch replies are the exception:
 ktop decodes them itself (fetch-response.ts says why), and decodes legacy message sets (magic 0
-and 1, from before Kafka 0.11) with kafkajs' decoder.
+and 1, from before Kafka 0.11) with kafkajs' decoder. The writes (writer/) use kafkajs' codecs
+too, but for ElectLeaders and IncrementalAlterConfigs, which kafkajs 2.2.4 lacks: ktop's own
+codecs for those (writer/*-request.ts) go through `request`, version-negotiated the same way.
 */
 
 const require = createRequire(import.meta.url);
 
-type ProtocolRequest = {
+export type ProtocolRequest = {
 	request: unknown;
 	response: {decode: (payload: Buffer) => Promise<unknown>; parse: (data: unknown) => Promise<unknown>};
 };
-type RequestDefinition = {versions: string[]};
+
+/** The shape of kafkajs' request definitions (protocol/requests/<name>/index.js), which ktop's own codecs share. */
+export type RequestDefinition = {
+	versions: string[];
+	protocol?: (options: {version: number}) => ((args: never) => ProtocolRequest) | undefined;
+};
 type KafkajsLogger = {namespace: (name: string) => KafkajsLogger};
 
 type KafkajsBroker = {
@@ -70,7 +80,8 @@ const {errorCodes} = require('kafkajs/src/protocol/error') as {errorCodes: Array
 // Level 0 is NOTHING, and the log creator drops everything anyway: KAFKAJS_LOG_LEVEL in the
 // environment overrides the level, and the terminal belongs to the UI.
 const silentLogger = createLogger({level: 0, logCreator: () => () => undefined});
-const socketFactory = createSocketFactory();
+/** kafkajs' own: a plain TCP socket with keep-alive. A wire tap (writer/wire-tap.ts) wraps it. */
+export const defaultSocketFactory: unknown = createSocketFactory();
 
 export type WireTimeouts = {connectionTimeoutMs: number; requestTimeoutMs: number};
 
@@ -88,7 +99,32 @@ export type Wire = {
 	offsetFetch(groupId: string): Promise<RawOffsetFetch>;
 	/** Fetch by partition, outside any consumer group (see record-stream.ts). */
 	fetch(request: FetchRequest): Promise<RawFetch>;
+
+	// Writes, for the ClusterWriter only (writer/). `timeoutMs` is how long the broker itself waits
+	// (for the controller, the replicas) before it answers REQUEST_TIMED_OUT.
+	createTopics(topics: NewTopicRequest[], validateOnly: boolean, timeoutMs: number): Promise<RawTopicErrors>;
+	deleteTopics(topics: string[], timeoutMs: number): Promise<RawTopicErrors>;
+	createPartitions(topicPartitions: Array<{topic: string; count: number}>, validateOnly: boolean, timeoutMs: number): Promise<RawTopicErrors>;
+	deleteRecords(topics: Array<{topic: string; partitions: Array<{partition: number; offset: string}>}>, timeoutMs: number): Promise<RawDeleteRecords>;
+	deleteGroups(groupIds: string[]): Promise<RawDeleteGroups>;
+	/** Outside any generation (generation -1, no member id), as admin tools reset offsets: only an empty group takes it. */
+	offsetCommit(groupId: string, topics: Array<{topic: string; partitions: Array<{partition: number; offset: string}>}>): Promise<RawOffsetCommit>;
+	/** acks=all, no idempotence, no compression: one batch per partition. */
+	produce(topicData: Array<{topic: string; partitions: Array<{partition: number; messages: ProduceMessage[]}>}>, timeoutMs: number): Promise<RawProduce>;
+	findGroupCoordinator(groupId: string): Promise<RawFindCoordinator>;
+	/** A request with ktop's own codec, at the highest version both sides implement. */
+	request<T>(apiKey: number, definition: RequestDefinition, args: unknown): Promise<T>;
 };
+
+export type NewTopicRequest = {
+	topic: string;
+	numPartitions: number;
+	replicationFactor: number;
+	configEntries: Array<{name: string; value: string}>;
+};
+
+/** A record as kafkajs' record batch encoder takes it; a header key given an array is sent once per value. */
+export type ProduceMessage = {key: Buffer | null; value: Buffer | null; headers: Record<string, Buffer | Buffer[]>};
 
 export type FetchRequest = {
 	maxWaitTime: number;
@@ -102,13 +138,18 @@ export type FetchRequest = {
 export type LegacyMessage = {offset: string; magicByte: number; timestamp?: string; key: Buffer | null; value: Buffer | null};
 
 const topicResourceType = 2;
+/** FindCoordinator key_type 0: a consumer group (1 is a transactional id). */
+const groupCoordinator = 0;
 /**
 READ_UNCOMMITTED: the log as it is, up to the high watermark, as kafka-console-consumer reads by
 default; records of aborted transactions show too (kcat, with librdkafka's read_committed, hides them).
 */
 const readUncommitted = 0;
 
-export function openWire(host: string, port: number, clientId: string, timeouts: WireTimeouts): Wire {
+const acksAll = -1;
+const noCompression = 0;
+
+export function openWire(host: string, port: number, clientId: string, timeouts: WireTimeouts, socketFactory = defaultSocketFactory): Wire {
 	const broker = new Broker({
 		connectionPool: new ConnectionPool({
 			host, port, clientId, socketFactory,
@@ -124,11 +165,14 @@ export function openWire(host: string, port: number, clientId: string, timeouts:
 		allowAutoTopicCreation: false,
 	});
 
-	const send = async <T>(api: string, args?: unknown): Promise<T> => {
-		const {request, response} = broker.lookupRequest(apiKeys[api]!, requests[api]!)(args);
+	const sendDefined = async <T>(apiKey: number, definition: RequestDefinition, args?: unknown, check?: (request: {apiVersion: number}) => void): Promise<T> => {
+		const {request, response} = broker.lookupRequest(apiKey, definition)(args);
+		check?.(request as {apiVersion: number});
 		// Keep kafkajs' decoder, skip its parse step: that step throws on the first error code.
 		return broker.connectionPool.send({request, response: {decode: response.decode, parse: async data => data}}) as Promise<T>;
 	};
+
+	const send = async <T>(api: string, args?: unknown, check?: (request: {apiVersion: number}) => void): Promise<T> => sendDefined<T>(apiKeys[api]!, requests[api]!, args, check);
 
 	return {
 		address: `${host}:${port}`,
@@ -153,7 +197,24 @@ export function openWire(host: string, port: number, clientId: string, timeouts:
 				response: {decode: async payload => decodeFetchResponse(payload, apiVersion), parse: async data => data},
 			}) as Promise<RawFetch>;
 		},
+		// CreateTopics v0 has no validate_only: a dry run sent as v0 would create the topic.
+		createTopics: async (topics, validateOnly, timeoutMs) => send('CreateTopics', {topics, validateOnly, timeout: timeoutMs}, request => {
+			if (validateOnly && request.apiVersion < 1) throw new UnsupportedRequest('this broker cannot check a new topic without creating it (it speaks CreateTopics v0 only)');
+		}),
+		deleteTopics: async (topics, timeoutMs) => send('DeleteTopics', {topics, timeout: timeoutMs}),
+		createPartitions: async (topicPartitions, validateOnly, timeoutMs) => send('CreatePartitions', {topicPartitions, validateOnly, timeout: timeoutMs}),
+		deleteRecords: async (topics, timeoutMs) => send('DeleteRecords', {topics, timeout: timeoutMs}),
+		deleteGroups: async groupIds => send('DeleteGroups', groupIds),
+		offsetCommit: async (groupId, topics) => send('OffsetCommit', {groupId, groupGenerationId: -1, memberId: '', topics}),
+		produce: async (topicData, timeoutMs) => send('Produce', {topicData, acks: acksAll, timeout: timeoutMs, compression: noCompression}),
+		findGroupCoordinator: async groupId => send('GroupCoordinator', {groupId, coordinatorType: groupCoordinator}),
+		request: async (apiKey, definition, args) => sendDefined(apiKey, definition, args),
 	};
+}
+
+/** A request this broker cannot take in the form asked for; thrown before anything is sent. */
+export class UnsupportedRequest extends Error {
+	override name = 'UnsupportedRequest';
 }
 
 /** Decodes one legacy message set entry (a plain message or a compressed wrapper) with kafkajs. */

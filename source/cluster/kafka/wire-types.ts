@@ -85,3 +85,33 @@ export type RawOffsetFetch = {
 		partitions: Array<{partition: number; offset: string; metadata?: string | null; errorCode: number}>;
 	}>;
 };
+
+// The writes' replies (the ClusterWriter's, source/cluster/kafka/writer/).
+
+/** CreateTopics v1+ and CreatePartitions carry error_message; DeleteTopics does not. */
+export type RawTopicErrors = {
+	topicErrors: Array<{topic: string; errorCode: number; errorMessage?: string | null}>;
+};
+
+/** DeleteRecords v0+: the partition's new log start offset (a kafkajs Long), or -1 with an error. */
+export type RawDeleteRecords = {
+	topics: Array<{topic: string; partitions: Array<{partition: number; lowWatermark: {toString(): string}; errorCode: number}>}>;
+};
+
+export type RawDeleteGroups = {results: Array<{groupId: string; errorCode: number}>};
+
+export type RawOffsetCommit = {
+	responses: Array<{topic: string; partitions: Array<{partition: number; errorCode: number}>}>;
+};
+
+/** Produce v3+: where each partition's batch landed (base_offset, a decimal string). */
+export type RawProduce = {
+	topics: Array<{topicName: string; partitions: Array<{partition: number; errorCode: number; baseOffset: string}>}>;
+};
+
+/** FindCoordinator v0+; error_message from v1. */
+export type RawFindCoordinator = {
+	errorCode: number;
+	errorMessage?: string | null;
+	coordinator: {nodeId: number; host: string; port: number};
+};

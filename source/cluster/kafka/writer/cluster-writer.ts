@@ -1,0 +1,70 @@
+import type {ClusterWriter} from '../../write-types.js';
+import {BrokerConnections} from '../broker-connections.js';
+import {createTopic, deleteTopic, createPartitions, alterTopicConfigs} from './topic-writes.js';
+import {deleteRecords} from './delete-records.js';
+import {electPreferredLeaders} from './elect-preferred-leaders.js';
+import {describeTopicConfigs, groupOffsets, listOffsets, readPartitions} from './fresh-reads.js';
+import {commitGroupOffsets, deleteGroup} from './group-writes.js';
+import {createPartitioner, produceRecord} from './produce-record.js';
+import {guardReadOnly} from './read-only-guard.js';
+import {WriteSession} from './write-session.js';
+
+export type ClusterWriterOptions = {
+	readOnly: boolean;
+	clientId?: string;
+	/** Bound on one request to one broker, connecting included (default 10000). */
+	requestTimeoutMs?: number;
+	/** TCP connect bound (default 3000). */
+	connectionTimeoutMs?: number;
+	/** Test hook: wraps every socket the writer opens (see wire-tap.ts). */
+	socketFactory?: unknown;
+};
+
+/**
+The broker-side wait (the controller creating a topic, replicas acknowledging) is kept well inside
+ktop's own bound, so the broker's REQUEST_TIMED_OUT ("it may still complete") arrives before ktop
+gives up on the reply.
+*/
+function serverTimeoutOf(requestTimeoutMs: number): number {
+	return Math.max(500, Math.min(requestTimeoutMs - 2000, Math.round(requestTimeoutMs * 0.8)));
+}
+
+/**
+The ClusterWriter over ktop's own broker connections (BrokerConnections, kept open between calls,
+opened on first use). Each call is one WriteSession: a metadata read, the request to the broker
+that must take it (controller, leader or group coordinator), one more try when the reply says that
+broker moved, and a bound on the whole (three request timeouts).
+*/
+export function createClusterWriter(bootstrap: string[], options: ClusterWriterOptions): ClusterWriter {
+	const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+	const connections = new BrokerConnections(bootstrap, {
+		clientId: options.clientId ?? 'ktop',
+		requestTimeoutMs,
+		connectionTimeoutMs: options.connectionTimeoutMs ?? 3000,
+		roundTimeoutMs: requestTimeoutMs * 3,
+		socketFactory: options.socketFactory,
+	});
+	const serverTimeoutMs = serverTimeoutOf(requestTimeoutMs);
+	const partitioner = createPartitioner();
+	const read = () => new WriteSession(connections, false, serverTimeoutMs);
+	const write = () => new WriteSession(connections, true, serverTimeoutMs);
+
+	return guardReadOnly({
+		readOnly: options.readOnly,
+		connection: `bootstrap ${bootstrap.join(',')}`,
+		describeTopicConfigs: async topic => describeTopicConfigs(read(), topic),
+		readPartitions: async topics => readPartitions(read(), topics),
+		listOffsets: async (topic, partitions, spec) => listOffsets(read(), topic, partitions, spec),
+		groupOffsets: async group => groupOffsets(read(), group),
+		createTopic: async (topic, validate) => createTopic(write(), topic, validate),
+		deleteTopic: async name => deleteTopic(write(), name),
+		createPartitions: async (topic, totalCount, validate) => createPartitions(write(), topic, totalCount, validate),
+		alterTopicConfigs: async (topic, changes, validate) => alterTopicConfigs(write(), topic, changes, validate),
+		produce: async input => produceRecord(write(), partitioner, input),
+		deleteRecords: async (topic, partitions) => deleteRecords(write(), topic, partitions),
+		electPreferredLeaders: async partitions => electPreferredLeaders(write(), partitions),
+		commitGroupOffsets: async (group, offsets) => commitGroupOffsets(write(), group, offsets),
+		deleteGroup: async group => deleteGroup(write(), group),
+		close: async () => connections.close(),
+	});
+}
