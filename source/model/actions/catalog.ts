@@ -1,0 +1,37 @@
+import {addPartitionsAction} from './add-partitions.js';
+import type {ActionEnv} from './action-env.js';
+import {createConfigReference} from './config-reference.js';
+import {createTopicAction} from './create-topic.js';
+import {deleteGroupAction} from './delete-group.js';
+import {deleteTopicAction} from './delete-topic.js';
+import {editConfigsAction} from './edit-configs.js';
+import {electLeadersAction} from './elect-leaders.js';
+import {produceAction} from './produce-record.js';
+import {purgeAction} from './purge-records.js';
+import {resetOffsetsAction} from './reset-offsets.js';
+import type {ActionContext, ActionFactory} from './types.js';
+
+/**
+Every topic and group action, built on demand for the row it is opened on. The broker's list of
+topic configs is read once per factory and shared by the actions that check config names.
+*/
+export function createActionFactory(context: ActionContext): ActionFactory {
+	const configs = createConfigReference(context.writer, context.snapshot);
+	return (id, subject) => {
+		const opened = context.snapshot();
+		if (!opened) return {unavailable: 'no snapshot of the cluster yet: wait for the first refresh'};
+		// Checks use the newest snapshot when the plan runs, not the one the form was opened on.
+		const env: ActionEnv = {snapshot: () => context.snapshot() ?? opened, writer: context.writer, configs};
+		switch (id) {
+			case 'createTopic': return createTopicAction(env);
+			case 'deleteTopic': return deleteTopicAction(env, subject.topic);
+			case 'addPartitions': return addPartitionsAction(env, subject.topic);
+			case 'editConfigs': return editConfigsAction(env, subject.topic);
+			case 'produce': return produceAction(env, subject.topic, subject.partition);
+			case 'purge': return purgeAction(env, subject.topic, subject.partition);
+			case 'electLeaders': return electLeadersAction(env, subject.topic);
+			case 'resetOffsets': return resetOffsetsAction(env, subject.group, subject);
+			case 'deleteGroup': return deleteGroupAction(env, subject.group);
+		}
+	};
+}
