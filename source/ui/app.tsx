@@ -1,9 +1,12 @@
 import {Box, Text, useApp} from 'ink';
-import React, {useEffect} from 'react';
+import React, {useEffect, useMemo} from 'react';
+import type {ActionFactory} from '../model/actions/types.js';
 import {sanitize} from '../text/sanitize.js';
+import {ActionDialog} from './actions/action-dialog.js';
+import {useActionDialog} from './actions/use-action-dialog.js';
 import {Breadcrumbs} from './components/breadcrumbs.js';
 import {Header} from './components/header.js';
-import {hintText} from './help-text.js';
+import {helpPages, helpSections, hintText} from './help-text.js';
 import {Help} from './components/help.js';
 import {HintLine} from './components/hint-line.js';
 import {Prompt} from './components/prompt.js';
@@ -31,6 +34,11 @@ export type AppProps = {
 	refreshNow: () => void;
 	/** Opens a consume session on a topic (run-tui wires the consume engine): the consume view only calls this. */
 	consume: ConsumeFactory;
+	/**
+	Topic and group actions (run-tui wires them to the cluster writer): the UI only calls the
+	form's info, plan and apply it is given. Without it, action keys say they are not available.
+	*/
+	actions?: ActionFactory | undefined;
 	/** Where to open instead of the default view, e.g. topics › consume orders for `ktop consume orders`. */
 	initialStack?: readonly ViewRef[];
 	registry: PaneRegistry;
@@ -57,7 +65,7 @@ export function App(props: AppProps) {
 	);
 }
 
-function Shell({store, refreshNow, consume, initialStack, registry, keymap, intervalMs, target, columns: fixedColumns, rows: fixedRows, now = Date.now}: AppProps) {
+function Shell({store, refreshNow, consume, actions, initialStack, registry, keymap, intervalMs, target, columns: fixedColumns, rows: fixedRows, now = Date.now}: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize({columns: fixedColumns, rows: fixedRows});
 	useStoreVersion(store);
@@ -70,14 +78,16 @@ function Shell({store, refreshNow, consume, initialStack, registry, keymap, inte
 
 	const layout = frameLayout(rows);
 	const view = usePaneView({registry, snapshot, events: store.getEvents(), state, columns, bodyRows: layout.bodyRows, now});
+	// Below the breadcrumbs: the pane's summary line, the table header and its rows (or help, an action's dialog, or the consume view).
+	const bodyHeight = layout.bodyRows + 1 + (layout.summary ? 1 : 0);
+	const help = useMemo(() => (state.helpOpen ? helpPages(helpSections(keymap, view.columns), columns, bodyHeight) : undefined), [state.helpOpen, keymap, view.columns, columns, bodyHeight]);
+	const dialog = useActionDialog({actions, keymap, state, latest, dispatch, refreshNow, width: columns, height: bodyHeight});
 	useShellKeys({
 		latest, dispatch, keymap, registry,
 		renderedRows: rowsSignature(state), rows: view.rows, keys: view.keys, columns: view.columns, defaultSort: view.pane?.defaultSort,
-		pageSize: Math.max(1, layout.bodyRows - 1), quit: exit, refreshNow,
+		pageSize: Math.max(1, layout.bodyRows - 1), helpPages: help?.length ?? 1, openAction: dialog.open, quit: exit, refreshNow,
 	});
 
-	// Below the breadcrumbs: the pane's summary line, the table header and its rows (or help, or the consume view).
-	const bodyHeight = layout.bodyRows + 1 + (layout.summary ? 1 : 0);
 	const ref = currentView(state);
 	const consumeView = useConsume({
 		topic: ref?.view === 'consume' ? ref.subject : undefined,
@@ -86,7 +96,7 @@ function Shell({store, refreshNow, consume, initialStack, registry, keymap, inte
 		keymap,
 		active() {
 			const current = latest();
-			return currentView(current)?.view === 'consume' && !current.helpOpen && current.prompt.mode === 'none';
+			return currentView(current)?.view === 'consume' && !current.helpOpen && current.prompt.mode === 'none' && !current.dialog;
 		},
 		shellDispatch: dispatch,
 		width: columns,
@@ -96,6 +106,9 @@ function Shell({store, refreshNow, consume, initialStack, registry, keymap, inte
 
 	if (layout.tooSmall) return <Text wrap="truncate">ktop: terminal too small ({columns}x{rows}); q quits</Text>;
 	const stale = store.getStale();
+	const dialogView = dialog.view;
+	// Help and a dialog replace the body: no table to count rows of.
+	const overlay = state.helpOpen || dialogView !== undefined;
 	const waiting = snapshot ? undefined : stale ? `cannot read the cluster yet: ${sanitize(stale.error)}` : `waiting for the first refresh of ${sanitize(target)}…`;
 	return (
 		<Box flexDirection="column" width={columns} height={layout.height}>
@@ -109,18 +122,22 @@ function Shell({store, refreshNow, consume, initialStack, registry, keymap, inte
 				now={now}
 			/>
 			<Breadcrumbs
-				trail={[...view.trail, ...(consumeView?.trailTail ? [consumeView.trailTail] : []), ...(state.helpOpen ? ['help'] : [])]}
+				trail={[
+					...view.trail, ...(consumeView?.trailTail ? [consumeView.trailTail] : []),
+					...(dialogView ? [dialogView.title] : []), ...(state.helpOpen ? ['help'] : []),
+				]}
 				filter={view.filter}
 				// The consume view's filter is a regex the session applies; its own message says when it is not one.
 				filterError={consumeView ? undefined : view.filterError}
-				shown={state.helpOpen ? undefined : consumeView?.shown ?? view.keys.length}
-				total={state.helpOpen ? undefined : consumeView ? consumeView.total : view.total}
+				shown={overlay ? undefined : consumeView?.shown ?? view.keys.length}
+				total={overlay ? undefined : consumeView ? consumeView.total : view.total}
 				message={consumeView?.message ?? view.paneError ?? state.message}
 			/>
-			{layout.summary && !state.helpOpen && !consumeView && <Text dimColor wrap="truncate">{view.summary ?? ' '}</Text>}
+			{layout.summary && !overlay && !consumeView && <Text dimColor wrap="truncate">{view.summary ?? ' '}</Text>}
 			<Box flexDirection="column" flexGrow={1} overflow="hidden">
-				{state.helpOpen
-					? <Help keymap={keymap} columns={view.columns} width={columns} height={bodyHeight} />
+				{dialogView
+					? <ActionDialog lines={dialogView.lines} />
+					: help ? <Help lines={help[Math.min(state.helpPage, help.length - 1)] ?? []} />
 					: consumeView
 						? <ConsumeBody view={consumeView} />
 						: waiting
@@ -136,7 +153,7 @@ function Shell({store, refreshNow, consume, initialStack, registry, keymap, inte
 							/>}
 			</Box>
 			{state.prompt.mode === 'none'
-				? <HintLine keymap={keymap} layer={state.helpOpen ? 'help' : consumeView?.layer ?? 'table'} />
+				? <HintLine keymap={keymap} layer={state.helpOpen ? 'help' : consumeView?.layer ?? 'table'} place={{view: ref?.view === 'consume' ? undefined : ref?.view, width: columns}} text={dialogView?.hint} />
 				: <Prompt mode={state.prompt.mode} text={state.prompt.text} hint={hintText(keymap, 'prompt')} />}
 		</Box>
 	);

@@ -4,25 +4,34 @@ applies and whether it writes to the cluster. The dispatcher, the help screen an
 line are all generated from it, so a key cannot work without being documented or be
 documented without working.
 */
+import type {ViewId} from './panes/pane.js';
 
 /**
 Where a command applies: `global` anywhere, `table` on a pane's rows, `prompt` while typing a
-`:` or `/` line, `consume` in the consume view (which also takes the table's moves, Enter and Esc).
+`:` or `/` line, `consume` in the consume view (which also takes the table's moves, Enter and Esc),
+`dialog` in an action's form, preview and outcome (which take every key but Ctrl-C).
 */
-export type Scope = 'global' | 'table' | 'prompt' | 'consume';
+export type Scope = 'global' | 'table' | 'prompt' | 'consume' | 'dialog';
 
 export type BuiltinCommand =
 	| 'quit' | 'help' | 'command' | 'filter' | 'refresh' | 'nextPane' | 'prevPane'
 	| 'back' | 'open' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom' | 'sort'
 	| 'submit' | 'cancel' | 'erase' | 'complete' | 'consume' | 'pause' | 'follow';
 
-/** Builtins, plus whatever actions a later issue (or a test) adds through `buildKeymap`. */
-export type CommandId = BuiltinCommand | (string & Record<never, never>);
+/** The table commands that open an action's dialog on the row under the cursor. */
+export type ActionCommand =
+	| 'createTopic' | 'deleteResource' | 'addPartitions' | 'editConfigs' | 'produce' | 'purge' | 'electLeaders' | 'resetOffsets';
+
+/** The action dialog's own keys (scope `dialog`). */
+export type DialogCommand = 'fieldNext' | 'fieldPrev' | 'choose' | 'formEnter' | 'formBack' | 'formErase' | 'formPage';
+
+/** Builtins, actions, the dialog's keys, plus whatever a test adds through `buildKeymap`. */
+export type CommandId = BuiltinCommand | ActionCommand | DialogCommand | (string & Record<never, never>);
 
 /**
-A key as the dispatcher names it (see key-name.ts): a printable character ('q', 'G', '?'),
-'ctrl+<letter>', or one of 'up', 'down', 'pageup', 'pagedown', 'return', 'escape', 'tab',
-'shift+tab', 'backspace'.
+A key as the dispatcher names it (see key-name.ts): a printable character ('q', 'G', '?', '+'),
+'ctrl+<letter>', or one of 'up', 'down', 'left', 'right', 'pageup', 'pagedown', 'return',
+'escape', 'tab', 'shift+tab', 'backspace'.
 */
 export type KeyName = string;
 
@@ -31,8 +40,15 @@ export type CommandSpec = {
 	/** Short (help lays out in columns at 80x24): what the key does, not how. */
 	description: string;
 	scope: Scope;
-	/** Writes to the cluster. `--read-only` never binds these, so they are neither shown nor reachable. */
+	/**
+	Destroys or rewrites (deletes, purges, resets offsets, adds partitions, changes configs): help
+	marks it with "!". Implies `writes`.
+	*/
 	dangerous: boolean;
+	/** Writes to the cluster. `--read-only` binds neither these nor dangerous ones, so they are neither shown nor reachable. */
+	writes?: boolean;
+	/** A table command that works on these panes' rows only (the actions): the hint line offers it there only. */
+	panes?: readonly ViewId[];
 	/** Short label for the hint line; commands without one appear only in help. */
 	hint?: string;
 	/** Keys that depend on the pane (sort: one Shift+letter per column); help lists them per pane. */
@@ -56,7 +72,7 @@ export const builtinCommands: Readonly<Record<BuiltinCommand, CommandSpec>> = {
 	top: {keys: ['g'], description: 'first row', scope: 'table', dangerous: false},
 	bottom: {keys: ['G'], description: 'last row', scope: 'table', dangerous: false},
 	sort: {keys: [], keysFromPane: 'Shift+letter', description: 'sort by column; again reverses', scope: 'table', dangerous: false},
-	// Reading commits nothing and leaves no consumer group: not dangerous, so --read-only keeps it.
+	// Reading commits nothing and leaves no consumer group: it writes nothing, so --read-only keeps it.
 	consume: {keys: ['c'], description: 'watch the topic\'s records live', scope: 'table', dangerous: false, hint: 'consume'},
 	pause: {keys: [' '], description: 'pause / resume (still counts)', scope: 'consume', dangerous: false, hint: 'pause'},
 	follow: {keys: ['f'], description: 'follow the newest record on/off', scope: 'consume', dangerous: false, hint: 'follow'},
@@ -65,6 +81,45 @@ export const builtinCommands: Readonly<Record<BuiltinCommand, CommandSpec>> = {
 	erase: {keys: ['backspace'], description: 'delete a character', scope: 'prompt', dangerous: false},
 	complete: {keys: ['tab'], description: 'complete a view name', scope: 'prompt', dangerous: false, hint: 'complete'},
 };
+
+const topicPanes: readonly ViewId[] = ['topics', 'partitions'];
+
+/**
+Topic and group actions: each opens a dialog (form, preview, confirmation, outcome) on the row
+under the cursor. Lower-case letters and symbols only, so none shadows a pane's Shift+letter
+sort key; `dangerous` ones (destroy or rewrite) are marked in help, and every one is unbound by
+`--read-only`.
+*/
+export const actionCommands: Readonly<Record<ActionCommand, CommandSpec>> = {
+	createTopic: {keys: ['n'], description: 'create a topic', scope: 'table', dangerous: false, writes: true, hint: 'new', panes: topicPanes},
+	deleteResource: {keys: ['ctrl+d'], description: 'delete topic or group', scope: 'table', dangerous: true, hint: 'delete', panes: [...topicPanes, 'groups', 'group']},
+	// Irreversible, and keyed records map to other partitions afterwards.
+	addPartitions: {keys: ['+'], description: 'add partitions', scope: 'table', dangerous: true, hint: 'partitions', panes: topicPanes},
+	editConfigs: {keys: ['e'], description: 'edit topic configs', scope: 'table', dangerous: true, hint: 'configs', panes: topicPanes},
+	produce: {keys: ['p'], description: 'produce a record', scope: 'table', dangerous: false, writes: true, hint: 'produce', panes: topicPanes},
+	purge: {keys: ['x'], description: 'purge records', scope: 'table', dangerous: true, hint: 'purge', panes: topicPanes},
+	electLeaders: {keys: ['l'], description: 'elect preferred leaders', scope: 'table', dangerous: false, writes: true, hint: 'elect', panes: [...topicPanes, 'health', 'brokers']},
+	resetOffsets: {keys: ['o'], description: 'reset group offsets', scope: 'table', dangerous: true, hint: 'reset', panes: ['groups', 'group']},
+};
+
+/**
+The dialog's keys. It takes every key while open (typed letters, 'q' included, go into the
+field), so these may reuse the table's and the prompt's keys.
+*/
+export const dialogCommands: Readonly<Record<DialogCommand, CommandSpec>> = {
+	fieldNext: {keys: ['tab', 'down'], description: 'next field; ↓ scrolls', scope: 'dialog', dangerous: false},
+	fieldPrev: {keys: ['shift+tab', 'up'], description: 'previous; ↑ scrolls', scope: 'dialog', dangerous: false},
+	choose: {keys: ['left', 'right'], description: 'change a ‹ choice ›', scope: 'dialog', dangerous: false},
+	formEnter: {keys: ['return'], description: 'next, submit, confirm', scope: 'dialog', dangerous: false},
+	formBack: {keys: ['escape'], description: 'back, or cancel', scope: 'dialog', dangerous: false},
+	formErase: {keys: ['backspace'], description: 'delete a character', scope: 'dialog', dangerous: false},
+	formPage: {keys: ['pageup', 'pagedown'], description: 'scroll a page', scope: 'dialog', dangerous: false},
+};
+
+/** Whether a command changes the cluster (dangerous ones do too). */
+export function writesToCluster(spec: CommandSpec): boolean {
+	return spec.dangerous || spec.writes === true;
+}
 
 export type Binding = {command: CommandId} & CommandSpec;
 
@@ -86,16 +141,21 @@ export type Keymap = {
 };
 
 export type KeymapOptions = {
-	/** `--read-only`: commands flagged dangerous are not bound at all (k9s does the same). */
+	/** `--read-only`: commands that write (dangerous ones included) are not bound at all (k9s does the same). */
 	readOnly: boolean;
-	/** More commands, appended after the builtins (actions in a later issue; tests today). */
+	/** More commands, appended after ktop's own (tests). */
 	extra?: Readonly<Record<string, CommandSpec>>;
 };
 
 export function buildKeymap(options: KeymapOptions): Keymap {
-	const all: Array<[CommandId, CommandSpec]> = [...Object.entries(builtinCommands), ...Object.entries(options.extra ?? {})];
-	const bindings: Binding[] = all
-		.filter(([, spec]) => !(options.readOnly && spec.dangerous))
+	const all: Array<[CommandId, CommandSpec]> = [
+		...Object.entries(builtinCommands), ...Object.entries(actionCommands), ...Object.entries(dialogCommands), ...Object.entries(options.extra ?? {}),
+	];
+	const allowed = all.filter(([, spec]) => !(options.readOnly && writesToCluster(spec)));
+	// Every dialog belongs to an action that writes: with none bound, its keys would document nothing reachable.
+	const dialogs = allowed.some(([, spec]) => writesToCluster(spec));
+	const bindings: Binding[] = allowed
+		.filter(([, spec]) => dialogs || spec.scope !== 'dialog')
 		.map(([command, spec]) => ({command, ...spec}));
 	const byKey = new Map<KeyName, Set<CommandId>>();
 	const scopesByKey = new Map<KeyName, Set<Scope>>();
@@ -116,7 +176,7 @@ export function buildKeymap(options: KeymapOptions): Keymap {
 }
 
 const labels: Record<string, string> = {
-	' ': 'Space', up: '↑', down: '↓', pageup: 'PgUp', pagedown: 'PgDn', return: 'Enter', escape: 'Esc',
+	' ': 'Space', up: '↑', down: '↓', left: '←', right: '→', pageup: 'PgUp', pagedown: 'PgDn', return: 'Enter', escape: 'Esc',
 	tab: 'Tab', 'shift+tab': 'Shift-Tab', backspace: 'Backspace',
 };
 

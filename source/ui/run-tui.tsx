@@ -1,11 +1,16 @@
 import {render} from 'ink';
 import React from 'react';
+import {createClusterWriter} from '../cluster/kafka/writer/cluster-writer.js';
 import {withTimeout} from '../cluster/with-timeout.js';
+import type {ClusterWriter} from '../cluster/write-types.js';
+import {createActionFactory} from '../model/actions/catalog.js';
+import type {ActionFactory} from '../model/actions/types.js';
 import {openClusterReader} from '../model/cluster-reader.js';
 import {consumeOpener, type ConsumeRequest} from '../model/consume-opener.js';
 import {startPoller} from '../model/poller.js';
 import type {Connection} from '../model/reach.js';
 import {createStore} from '../model/store.js';
+import type {ClusterSnapshot} from '../model/types.js';
 import {App} from './app.js';
 import {trackSessions} from './consume/track-sessions.js';
 import {buildKeymap} from './keymap.js';
@@ -26,9 +31,9 @@ export type TuiOptions = {
 /**
 `ktop` on a terminal: the cluster reader, the store and the poller wired to the UI, on the
 alternate screen. Data flows one way (reader -> store -> <App/>); the UI gets the store and a
-`refreshNow` and nothing else, plus a `consume` factory wired to the consume engine, so the
-consume view reads records without touching the network itself. Returns the exit status: 0 after
-q or Ctrl-C, 2 without a terminal.
+`refreshNow` and nothing else, plus a `consume` factory wired to the consume engine and an
+`actions` factory wired to the cluster writer, so neither the consume view nor an action's dialog
+touches the network itself. Returns the exit status: 0 after q or Ctrl-C, 2 without a terminal.
 */
 export async function runTui(options: TuiOptions): Promise<number> {
 	const refusal = notATerminalMessage(process.stdin, process.stdout);
@@ -42,6 +47,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	// The engine reads with no consumer group and commits nothing; `initial` applies to its own topic.
 	const sessions = trackSessions(consumeOpener(options.connection, options.consume), line => log.write(line));
 	const store = createStore();
+	// --read-only unbinds every action key, and the writer refuses writes itself as well.
+	const actions = clusterActions(options.connection, options.readOnly, () => store.getSnapshot());
 	let started = 0;
 	const poller = startPoller({
 		intervalMs: options.intervalMs,
@@ -81,6 +88,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
 				store={store}
 				refreshNow={() => poller.refreshNow()}
 				consume={sessions.open}
+				actions={actions.factory}
 				initialStack={options.consume ? [{view: 'topics'}, {view: 'consume', subject: options.consume.topic}] : undefined}
 				registry={{panes, paneForAlias}}
 				keymap={buildKeymap({readOnly: options.readOnly})}
@@ -105,6 +113,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	await Promise.all([
 		withTimeout(reader.close(), 2000).catch(() => undefined),
 		withTimeout(sessions.closeAll(), 2000).catch(() => undefined),
+		withTimeout(actions.close(), 2000).catch(() => undefined),
 	]);
 	return 0;
 }
@@ -112,6 +121,30 @@ export async function runTui(options: TuiOptions): Promise<number> {
 /** `ktop consume <topic>` on a terminal: the live view, opened on the topic's records (see TuiOptions.consume). */
 export async function runConsumeTui(options: Omit<TuiOptions, 'consume'>, request: ConsumeRequest): Promise<number> {
 	return runTui({...options, consume: request});
+}
+
+/**
+The actions over a cluster writer made on first use: with only a ZooKeeper address given, the
+brokers' addresses are known once a refresh has read their registrations (the snapshot's).
+*/
+function clusterActions(connection: Connection, readOnly: boolean, snapshot: () => ClusterSnapshot | undefined): {factory: ActionFactory; close(): Promise<void>} {
+	let writer: ClusterWriter | undefined;
+	let factory: ActionFactory | undefined;
+	return {
+		factory(id, subject) {
+			if (!factory) {
+				const bootstrap = connection.bootstrap ?? snapshot()?.connection.bootstrap ?? [];
+				if (bootstrap.length === 0) return {unavailable: 'no broker address known yet: wait for a refresh that finds the brokers'};
+				writer = createClusterWriter(bootstrap, {readOnly});
+				factory = createActionFactory({snapshot, writer});
+			}
+
+			return factory(id, subject);
+		},
+		async close() {
+			await writer?.close();
+		},
+	};
 }
 
 function redirectConsole(write: (line: string) => void): () => void {

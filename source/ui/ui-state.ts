@@ -1,3 +1,4 @@
+import {type DialogAction, dialogReducer, type DialogState} from './actions/action-dialog-state.js';
 import type {ViewRef} from './panes/pane.js';
 
 /**
@@ -30,6 +31,10 @@ export type UiState = {
 	views: Readonly<Record<string, ViewState>>;
 	prompt: {mode: PromptMode; text: string};
 	helpOpen: boolean;
+	/** The page of help shown, when it takes more than one (a small terminal). */
+	helpPage: number;
+	/** The action being prepared or applied (its form, preview or outcome), over the view it was opened on. */
+	dialog: DialogState | undefined;
 	message: string | undefined;
 };
 
@@ -58,9 +63,16 @@ export type UiAction =
 	| {type: 'cancelPrompt'}
 	| {type: 'toggleHelp'}
 	| {type: 'closeHelp'}
+	/** PgDn/PgUp in help; `pages`: how many it has at this size. */
+	| {type: 'helpPage'; step: 1 | -1; pages: number}
+	/** An action key on a row: its dialog opens (action-dialog-state.ts builds it). */
+	| {type: 'openDialog'; dialog: DialogState}
+	| {type: 'dialog'; action: DialogAction}
 	| {type: 'message'; text: string | undefined};
 
-export const initialUiState: UiState = {stack: [], views: {}, prompt: {mode: 'none', text: ''}, helpOpen: false, message: undefined};
+export const initialUiState: UiState = {
+	stack: [], views: {}, prompt: {mode: 'none', text: ''}, helpOpen: false, helpPage: 0, dialog: undefined, message: undefined,
+};
 
 const blankView: ViewState = {cursorKey: undefined, cursorIndex: 0, offset: 0, sort: undefined, filter: ''};
 
@@ -135,8 +147,11 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return state.prompt.mode === 'filter' ? setFilter(closed, '') : closed;
 		}
 
-		case 'toggleHelp': return {...state, helpOpen: !state.helpOpen};
-		case 'closeHelp': return {...state, helpOpen: false};
+		case 'toggleHelp': return {...state, helpOpen: !state.helpOpen, helpPage: 0};
+		case 'closeHelp': return {...state, helpOpen: false, helpPage: 0};
+		case 'helpPage': return {...state, helpPage: Math.max(0, Math.min(action.pages - 1, state.helpPage + action.step))};
+		case 'openDialog': return {...state, dialog: action.dialog, message: undefined};
+		case 'dialog': return state.dialog ? {...state, dialog: dialogReducer(state.dialog, action.action)} : state;
 		case 'message': return {...state, message: action.text};
 	}
 }

@@ -15,6 +15,7 @@ import {FakeStdin} from '../helpers/fake-stdin.js';
 export const keys = {
 	enter: '\r', escape: '\u001B', tab: '\t', shiftTab: '\u001B[Z', up: '\u001B[A', down: '\u001B[B',
 	pageUp: '\u001B[5~', pageDown: '\u001B[6~', backspace: '\u007F', ctrlC: '\u0003', ctrlB: '\u0002', ctrlF: '\u0006',
+	ctrlD: '\u0004', left: '\u001B[D', right: '\u001B[C',
 } as const;
 
 export type FakeStore = StoreView & {

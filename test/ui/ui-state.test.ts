@@ -1,7 +1,9 @@
 import {describe, expect, it} from 'vitest';
+import {openDialog} from '../../source/ui/actions/action-dialog-state.js';
 import {
 	cursorPosition, initialUiState, scrollOffset, type UiAction, uiReducer, type UiState, viewStateOf,
 } from '../../source/ui/ui-state.js';
+import {scriptedSpec} from './actions/fake-actions.js';
 
 const run = (...actions: UiAction[]): UiState => actions.reduce(uiReducer, initialUiState);
 const topics = {view: 'topics' as const};
@@ -109,5 +111,24 @@ describe('uiReducer', () => {
 		expect(state).toMatchObject({helpOpen: true, message: 'unknown command'});
 		expect(uiReducer(state, {type: 'toggleHelp'}).helpOpen).toBe(false);
 		expect(uiReducer(state, {type: 'navigate', to: topics}).message).toBeUndefined();
+	});
+
+	it('help pages stay within the pages there are, and help opens on the first', () => {
+		const open = run({type: 'toggleHelp'});
+		expect(uiReducer(open, {type: 'helpPage', step: -1, pages: 3}).helpPage).toBe(0);
+		const last = run({type: 'toggleHelp'}, ...Array.from({length: 5}, () => ({type: 'helpPage', step: 1, pages: 3} as const)));
+		expect(last.helpPage).toBe(2);
+		expect(run({type: 'toggleHelp'}, {type: 'helpPage', step: 1, pages: 3}, {type: 'closeHelp'}, {type: 'toggleHelp'}).helpPage).toBe(0);
+	});
+
+	it('holds the open action\'s dialog: opening clears the message, its actions go to it, and closing leaves the view as it was', () => {
+		const dialog = openDialog('deleteTopic', {topic: 'orders'}, scriptedSpec({id: 'deleteTopic'}).spec, undefined);
+		const state = run({type: 'start', view: topics}, {type: 'message', text: 'refreshing…'}, {type: 'openDialog', dialog});
+		expect(state).toMatchObject({dialog: {id: 'deleteTopic', subject: {topic: 'orders'}, phase: 'form'}, message: undefined});
+		const closed = uiReducer(state, {type: 'dialog', action: {type: 'back'}});
+		expect(closed.dialog).toBeUndefined();
+		expect(closed.stack).toEqual([topics]);
+		// An answer for a dialog that is gone changes nothing.
+		expect(uiReducer(closed, {type: 'dialog', action: {type: 'info', ticket: 1, result: {lines: []}}})).toBe(closed);
 	});
 });

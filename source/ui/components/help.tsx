@@ -1,15 +1,11 @@
 import {Box, Text} from 'ink';
-import React, {useMemo} from 'react';
-import {helpLines, helpSections} from '../help-text.js';
-import type {Keymap} from '../keymap.js';
-import type {Column} from '../panes/pane.js';
+import React from 'react';
 
-/** Every bound key and what it does, generated from the keymap, laid out to fit `height` lines. */
-export function Help({keymap, columns, width, height}: {keymap: Keymap; columns: readonly Column[]; width: number; height: number}) {
-	const lines = useMemo(() => helpLines(helpSections(keymap, columns), width, height), [keymap, columns, width, height]);
+/** One page of help (help-text.ts lays the keymap out in pages that fit the body). */
+export function Help({lines}: {lines: readonly string[]}) {
 	return (
 		<Box flexDirection="column">
-			{lines.map((line, index) => <Text key={index} wrap="truncate">{line}</Text>)}
+			{lines.map((line, index) => <Text key={index} wrap="truncate">{line === '' ? ' ' : line}</Text>)}
 		</Box>
 	);
 }

@@ -13,8 +13,11 @@ it and the keys after it are replayed after the next render.
 */
 export type KeypressHandler = (press: Keypress) => boolean | 'defer';
 
-/** Higher runs first: a modal (help) takes keys before a prompt, a prompt before the view (consume or table). */
-export const priority = {help: 300, prompt: 200, consume: 150, table: 100, global: 0} as const;
+/**
+Higher runs first: an action's dialog takes every key (its fields are typed into), a modal (help)
+takes keys before a prompt, a prompt before the view (consume or table).
+*/
+export const priority = {dialog: 400, help: 300, prompt: 200, consume: 150, table: 100, global: 0} as const;
 
 type Entry = {handler: {current: KeypressHandler}; active: {current: () => boolean}; priority: number};
 

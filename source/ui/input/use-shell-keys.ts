@@ -1,7 +1,8 @@
 import type {Dispatch} from 'react';
-import type {Keymap} from '../keymap.js';
+import {actionCommandOf} from '../actions/action-requests.js';
+import type {ActionCommand, Keymap} from '../keymap.js';
 import {allAliases, cycleView, type PaneRegistry, topLevelViews} from '../pane-registry.js';
-import type {Column, Row} from '../panes/pane.js';
+import type {Column, Row, ViewRef} from '../panes/pane.js';
 import {currentView, cursorPosition, type Motion, rowsSignature, type SortState, type UiAction, type UiState, viewStateOf} from '../ui-state.js';
 import {completeCommandLine, consumeWord, parseCommandLine} from './command-line.js';
 import {type Keypress, priority, useKeypress, useReplayDeferredKeys} from './keypress-context.js';
@@ -21,6 +22,10 @@ export type ShellKeysOptions = {
 	defaultSort: SortState | undefined;
 	/** Rows on one page, for PgUp/PgDn. */
 	pageSize: number;
+	/** Pages help takes at this size (PgDn/PgUp turn them). */
+	helpPages: number;
+	/** An action key on `row` of `ref` (the row under the cursor, if any): opens its dialog or says why not. */
+	openAction(command: ActionCommand, ref: ViewRef, row: Row | undefined): void;
 	quit(): void;
 	refreshNow(): void;
 };
@@ -29,16 +34,21 @@ const motions: readonly Motion[] = ['up', 'down', 'pageUp', 'pageDown', 'top', '
 
 /**
 The shell's input layer (ink-ui's use-select split: view, reducer, input): four handlers on the
-one dispatcher, highest priority first — help overlay, prompt, table, global. Each turns the
-commands of its own scope into reducer actions; a layer that is showing swallows what it does
-not use, so a key never reaches the view hidden beneath it. Only quit passes through every layer.
+one dispatcher, highest priority first — help overlay (which pages), prompt, table, global. Each
+turns the commands of its own scope into reducer actions; a layer that is showing swallows what
+it does not use, so a key never reaches the view hidden beneath it. Only quit passes through
+every layer. An action's dialog sits above them all (actions/use-action-dialog-keys.ts); the
+table layer opens it.
 */
 export function useShellKeys(options: ShellKeysOptions): void {
 	const {latest, dispatch} = options;
 
 	useKeypress(press => {
-		if (press.commands.has('quit')) return false;
-		if (press.commands.has('help') || press.commands.has('back')) dispatch({type: 'closeHelp'});
+		const {commands} = press;
+		if (commands.has('quit')) return false;
+		if (commands.has('help') || commands.has('back')) dispatch({type: 'closeHelp'});
+		else if (commands.has('pageDown') || commands.has('down')) dispatch({type: 'helpPage', step: 1, pages: options.helpPages});
+		else if (commands.has('pageUp') || commands.has('up')) dispatch({type: 'helpPage', step: -1, pages: options.helpPages});
 		return true;
 	}, priority.help, () => latest().helpOpen);
 
@@ -118,7 +128,8 @@ function tableKey(press: Keypress, options: ShellKeysOptions): boolean | 'defer'
 	const sortColumn = /^[A-Z]$/.test(press.name) && !keymap.isBound(press.name, ['global', 'table'])
 		? options.columns.findIndex(candidate => candidate.sortKey?.toUpperCase() === press.name)
 		: -1;
-	if (stale && (commands.has('open') || commands.has('consume') || motion || sortColumn >= 0)) return 'defer';
+	const action = actionCommandOf(commands);
+	if (stale && (commands.has('open') || commands.has('consume') || motion || sortColumn >= 0 || action)) return 'defer';
 	if (commands.has('open')) {
 		const to = options.rows[cursorPosition(viewStateOf(state, ref), options.keys)]?.open;
 		if (to) dispatch({type: 'push', to});
@@ -128,6 +139,12 @@ function tableKey(press: Keypress, options: ShellKeysOptions): boolean | 'defer'
 	if (commands.has('consume')) {
 		const topic = options.rows[cursorPosition(viewStateOf(state, ref), options.keys)]?.topic;
 		dispatch(topic === undefined ? {type: 'message', text: 'c consumes a topic: use it on a topic or partition row'} : {type: 'consume', topic});
+		return true;
+	}
+
+	// An action acts on the row the operator sees under the cursor (or the pane itself: elect on health).
+	if (action) {
+		options.openAction(action, ref, options.rows[cursorPosition(viewStateOf(state, ref), options.keys)]);
 		return true;
 	}
 

@@ -37,7 +37,8 @@ export const groupPane: Pane = {
 				owner === undefined ? {text: notApplicable, tone: 'dim'} : {text: owner},
 				lagStatusCell(partition.status),
 			];
-			const row: Row = {key: `${partition.topic}\u0000${partition.partition}`, cells};
+			// c consumes the row's topic; reset offsets is prefilled with its topic and partition.
+			const row: Row = {key: `${partition.topic}\u0000${partition.partition}`, cells, group: group.groupId, topic: partition.topic, partition: partition.partition};
 			// The long member id is not shown, but an operator pasting one from a log can find its partitions.
 			if (partition.owner !== undefined) row.search = searchText(cells, sanitize(partition.owner));
 			if (partition.status !== 'OK' && partition.status !== 'UNKNOWN') row.tone = lagStatusTone(partition.status);

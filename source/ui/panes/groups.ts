@@ -34,6 +34,7 @@ export const groupsPane: Pane = {
 					topicsCell(group),
 				],
 				open: {view: 'group', subject: group.groupId},
+				group: group.groupId,
 			};
 			const tone = group.error ? 'bad' : rowTone(group.status);
 			if (tone) row.tone = tone;

@@ -40,8 +40,12 @@ export type Row = {
 	tone?: Tone;
 	/** Where Enter goes from this row, if anywhere. */
 	open?: ViewRef;
-	/** The topic `c` consumes from this row, if any. */
+	/** The topic `c` consumes from this row, and topic actions act on, if any. */
 	topic?: string;
+	/** The partition of `topic` this row is (a partition row, a group's partition): prefilled in actions. */
+	partition?: number;
+	/** The consumer group group actions act on (a group row, a group's partition row). */
+	group?: string;
 	/** Text the `/` filter matches, when more than the visible cells should match. */
 	search?: string;
 };

@@ -67,6 +67,7 @@ function partitionRow(partition: PartitionSummary, topic: TopicSummary, live: (b
 		key: String(partition.partition),
 		// c consumes the whole topic: the consume view shows every partition, each row saying which.
 		topic: topic.name,
+		partition: partition.partition,
 		cells: [
 			{text: String(partition.partition), sort: partition.partition},
 			leaderCell(partition.leader, live),

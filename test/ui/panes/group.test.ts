@@ -15,6 +15,8 @@ describe('group pane', () => {
 			'orders | 2 | 0 | 0 | 0 | billing-1@10.0.0.7 | OK',
 		]);
 		expect(rows.map(row => row.key)).toEqual(['orders\u00000', 'orders\u00001', 'orders\u00002']);
+		// What actions act on (reset offsets prefills the topic and partition) and c consumes.
+		expect(rows.map(({group, topic, partition}) => ({group, topic, partition}))).toEqual([0, 1, 2].map(partition => ({group: 'billing', topic: 'orders', partition})));
 		expect(groupPane.summary!(context(healthy(), {subject: 'billing'}))).toBe(
 			'state Stable · protocol range (consumer) · 1 member: billing-1@10.0.0.7 · lag 0 · OK',
 		);

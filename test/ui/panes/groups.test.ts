@@ -11,6 +11,8 @@ describe('groups pane', () => {
 		const [row] = groupsPane.rows(context(healthy()));
 		expect(lines([row!])).toEqual(['billing | Stable | 1 | 0 | OK | orders']);
 		expect([row!.key, row!.tone, row!.open]).toEqual(['billing', undefined, {view: 'group', subject: 'billing'}]);
+		// The group actions act on; a group row has no single topic for c to consume.
+		expect([row!.group, row!.topic]).toEqual(['billing', undefined]);
 		expect(tones(row!, titles)).toEqual({STATUS: 'ok'});
 		expect(groupsPane.summary!(context(healthy()))).toBe('1 group: 1 OK · total lag 0');
 	});

@@ -15,6 +15,8 @@ describe('partitions pane', () => {
 			'2 | 3 | 3,1,2 | 1,2,3 | - | yes | 0 | 0 | 4',
 		]);
 		expect(rows.map(row => [row.key, row.tone, row.cells[0]!.sort])).toEqual([['0', undefined, 0], ['1', undefined, 1], ['2', undefined, 2]]);
+		// What c consumes and actions act on: the topic, and the row's partition (prefilled in produce and purge).
+		expect(rows.map(row => [row.topic, row.partition])).toEqual([['orders', 0], ['orders', 1], ['orders', 2]]);
 		expect(partitionsPane.summary!(context(healthy(), {subject: 'orders'}))).toBe(
 			'RF 3, min.insync.replicas 2, cleanup.policy delete, retention 7d · 3 partitions: 0 offline, 0 under min ISR, 0 under-replicated · ! = out of ISR',
 		);
