@@ -29,7 +29,7 @@ const cli = meow(`
 	  -i, --interval   seconds between refreshes (default 2)
 	      --once       print the connection report once and exit (works without a terminal)
 	      --read-only  the live view offers no action that writes to the cluster
-	      --log-file   live view diagnostics (refresh timings, errors) appended to this file
+	      --log-file   live view diagnostics (refresh timings, errors, actions applied) appended to this file
 	      --from       consume: end (default), beginning, <offset>, last:N, -10m / -1h30m,
 	                   @<epoch ms> or an ISO 8601 time
 	      --partitions consume: only these, e.g. 0,2 or 0-3

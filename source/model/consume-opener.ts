@@ -2,26 +2,29 @@ import {readBrokerRegistrations} from '../cluster/zookeeper/kafka-znodes.js';
 import {openZkSession} from '../cluster/zookeeper/session.js';
 import {endpointOf} from './broker-summary.js';
 import {openConsumeSession, type ConsumeSessionOptions} from './consume-session.js';
-import type {ConsumeSession} from './consume-types.js';
+import type {ConsumeSession, StartPosition} from './consume-types.js';
 import type {Connection} from './reach.js';
 
 /** What `ktop consume` was asked for (see config/consume-args.ts); the other options keep their defaults. */
 export type ConsumeRequest = Pick<ConsumeSessionOptions, 'topic' | 'start' | 'partitions' | 'capacity'>;
 
 /**
-Opens consume sessions over a connection, for the TUI's consume view: `initial` (from `ktop consume
-<topic> --from …`) applies when its topic is opened; any other topic opens following new records
-on all partitions. The brokers come from the connection, or from ZooKeeper's /brokers/ids when
-only --zookeeper was given (read once, on first use).
+Opens consume sessions over a connection, for the TUI's consume view, from `start` when one is
+given (`:consume orders beginning`, `b`). `initial` (from `ktop consume <topic> --from …`) applies
+when its topic is opened: its partitions and buffer always, its start when none is given; any
+other topic opens on all partitions, following new records unless given a start. The brokers come
+from the connection, or from ZooKeeper's /brokers/ids when only --zookeeper was given (read once,
+on first use).
 */
-export function consumeOpener(connection: Connection, initial?: ConsumeRequest): (topic: string) => Promise<ConsumeSession> {
+export function consumeOpener(connection: Connection, initial?: ConsumeRequest): (topic: string, start?: StartPosition) => Promise<ConsumeSession> {
 	let bootstrap: Promise<string[]> | undefined;
-	return async topic => {
+	return async (topic, start) => {
 		bootstrap ??= resolveBootstrap(connection);
 		bootstrap.catch(() => {
 			bootstrap = undefined;
 		});
-		const request: ConsumeRequest = initial?.topic === topic ? initial : {topic, start: {kind: 'end'}};
+		const base: ConsumeRequest = initial?.topic === topic ? initial : {topic, start: {kind: 'end'}};
+		const request: ConsumeRequest = start === undefined ? base : {...base, start};
 		return openConsumeSession({...request, bootstrap: await bootstrap});
 	};
 }

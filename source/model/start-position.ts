@@ -7,6 +7,17 @@ const smallestPlausibleMs = 1e11;
 
 export const startPositionHelp = 'end, beginning, an offset (1234), last:N, a time ago (-10m, -1h30m, -2d), or a time (@1718000000000 in epoch ms, or ISO 8601 like 2024-06-10T08:00:00Z)';
 
+/** The same forms in one short line, for a usage message where the room is a terminal line. */
+export const startPositionSyntax = 'end|beginning|1234|last:N|-10m|@ms|ISO-time';
+
+/** A start position that cannot be read: `reason` alone ("not understood"), for callers that phrase their own usage. */
+export class StartPositionError extends Error {
+	constructor(readonly text: string, readonly reason: string) {
+		super(`--from ${JSON.stringify(text)}: ${reason}; expected ${startPositionHelp}`);
+		this.name = 'StartPositionError';
+	}
+}
+
 /**
 Reads a `--from` value:
   end | latest            follow new records (the default)
@@ -17,12 +28,12 @@ Reads a `--from` value:
   @1718000000000          epoch milliseconds
   2024-06-10T08:00:00Z    ISO 8601; a date or time without a zone is local time
 Plain digits are an offset, so epoch milliseconds take the @ (kcat uses s@ for the same reason).
-Throws with the reason and the accepted forms.
+Throws a StartPositionError with the reason and the accepted forms.
 */
 export function parseStartPosition(text: string, now = Date.now()): StartPosition {
 	const value = text.trim();
 	const fail = (reason: string): never => {
-		throw new Error(`--from ${JSON.stringify(text)}: ${reason}; expected ${startPositionHelp}`);
+		throw new StartPositionError(text, reason);
 	};
 
 	switch (value.toLowerCase()) {

@@ -28,9 +28,14 @@ export type Store = {
 	update(input: SnapshotInput): void;
 	/** A refresh that failed outright: the last snapshot stays, marked stale. */
 	recordError(error: unknown, at?: number): void;
+	/**
+	An event no diff can see, such as a write ktop applied: goes to the front of the same bounded
+	timeline, and notifies.
+	*/
+	record(event: ClusterEvent): void;
 	getSnapshot(): ClusterSnapshot | undefined;
 	getStale(): Stale | undefined;
-	/** Newest refresh first; within one refresh, in the order diff gives. Same array until it changes. */
+	/** Newest first, by arrival: a refresh's events in the order diff gives, a recorded one alone. Same array until it changes. */
 	getEvents(): readonly ClusterEvent[];
 	/** Listeners run only when something an operator could see changed; returns the unsubscribe. */
 	subscribe(listener: () => void): () => void;
@@ -42,7 +47,8 @@ finding first-seen times, the previous snapshot to diff against.
 
 Listeners are told when a refresh produced events, or when anything in the snapshot other
 than `takenAt` differs from the last one (watermarks and lag included: panes show them), or
-when the store became stale, fresh again, or stale for a different reason. A refresh that
+when the store became stale, fresh again, or stale for a different reason, or when an event was
+recorded (ktop's own writes: the diff sees their effect later, not who made it). A refresh that
 finds the cluster exactly as it was notifies nobody, so an idle cluster costs the UI nothing.
 */
 export function createStore(options: StoreOptions = {}): Store {
@@ -69,6 +75,10 @@ export function createStore(options: StoreOptions = {}): Store {
 		if (failure !== undefined) throw failure;
 	};
 
+	const prepend = (newer: readonly ClusterEvent[]) => {
+		if (newer.length > 0 && historyLimit > 0) events = [...newer.slice(0, historyLimit), ...events].slice(0, historyLimit);
+	};
+
 	return {
 		update(input) {
 			const base = buildSnapshot(input);
@@ -82,8 +92,13 @@ export function createStore(options: StoreOptions = {}): Store {
 				|| !sameData({...snapshot, takenAt: 0}, {...next, takenAt: 0});
 			snapshot = next;
 			stale = undefined;
-			if (happened.length > 0 && historyLimit > 0) events = [...happened.slice(0, historyLimit), ...events].slice(0, historyLimit);
+			prepend(happened);
 			if (changed) notify();
+		},
+		record(event) {
+			if (historyLimit === 0) return;
+			prepend([event]);
+			notify();
 		},
 		recordError(error, at = now()) {
 			const message = error instanceof Error ? error.message : String(error);

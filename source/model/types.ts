@@ -176,7 +176,9 @@ export type EventKind =
 	| 'isr-shrank' | 'isr-expanded'
 	| 'topic-created' | 'topic-deleted' | 'partitions-added'
 	| 'group-state-changed'
-	| 'finding-raised' | 'finding-cleared';
+	| 'finding-raised' | 'finding-cleared'
+	/** A write ktop itself applied or tried from an action's dialog (recorded by the store, not found by the diff). */
+	| 'action-applied' | 'action-partial' | 'action-failed';
 
 export type ClusterEvent = {
 	at: number;

@@ -1,6 +1,6 @@
 import {Box, Text, useApp} from 'ink';
 import React, {useEffect, useMemo} from 'react';
-import type {ActionFactory} from '../model/actions/types.js';
+import type {ActionFactory, Outcome, Preview} from '../model/actions/types.js';
 import {sanitize} from '../text/sanitize.js';
 import {ActionDialog} from './actions/action-dialog.js';
 import {useActionDialog} from './actions/use-action-dialog.js';
@@ -39,6 +39,11 @@ export type AppProps = {
 	form's info, plan and apply it is given. Without it, action keys say they are not available.
 	*/
 	actions?: ActionFactory | undefined;
+	/**
+	Told once per apply, with the preview confirmed and the outcome shown (failed ones too), so
+	run-tui can put the write on the timeline and in the log. Never for an action left unapplied.
+	*/
+	onActionDone?: ((preview: Preview, outcome: Outcome) => void) | undefined;
 	/** Where to open instead of the default view, e.g. topics › consume orders for `ktop consume orders`. */
 	initialStack?: readonly ViewRef[];
 	registry: PaneRegistry;
@@ -65,7 +70,7 @@ export function App(props: AppProps) {
 	);
 }
 
-function Shell({store, refreshNow, consume, actions, initialStack, registry, keymap, intervalMs, target, columns: fixedColumns, rows: fixedRows, now = Date.now}: AppProps) {
+function Shell({store, refreshNow, consume, actions, onActionDone, initialStack, registry, keymap, intervalMs, target, columns: fixedColumns, rows: fixedRows, now = Date.now}: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize({columns: fixedColumns, rows: fixedRows});
 	useStoreVersion(store);
@@ -81,7 +86,7 @@ function Shell({store, refreshNow, consume, actions, initialStack, registry, key
 	// Below the breadcrumbs: the pane's summary line, the table header and its rows (or help, an action's dialog, or the consume view).
 	const bodyHeight = layout.bodyRows + 1 + (layout.summary ? 1 : 0);
 	const help = useMemo(() => (state.helpOpen ? helpPages(helpSections(keymap, view.columns), columns, bodyHeight) : undefined), [state.helpOpen, keymap, view.columns, columns, bodyHeight]);
-	const dialog = useActionDialog({actions, keymap, state, latest, dispatch, refreshNow, width: columns, height: bodyHeight});
+	const dialog = useActionDialog({actions, onActionDone, keymap, state, latest, dispatch, refreshNow, width: columns, height: bodyHeight});
 	useShellKeys({
 		latest, dispatch, keymap, registry,
 		renderedRows: rowsSignature(state), rows: view.rows, keys: view.keys, columns: view.columns, defaultSort: view.pane?.defaultSort,
@@ -90,7 +95,7 @@ function Shell({store, refreshNow, consume, actions, initialStack, registry, key
 
 	const ref = currentView(state);
 	const consumeView = useConsume({
-		topic: ref?.view === 'consume' ? ref.subject : undefined,
+		view: ref?.view === 'consume' ? ref : undefined,
 		open: consume,
 		filter: viewStateOf(state, ref).filter,
 		keymap,

@@ -16,7 +16,7 @@ export type Scope = 'global' | 'table' | 'prompt' | 'consume' | 'dialog';
 export type BuiltinCommand =
 	| 'quit' | 'help' | 'command' | 'filter' | 'refresh' | 'nextPane' | 'prevPane'
 	| 'back' | 'open' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom' | 'sort'
-	| 'submit' | 'cancel' | 'erase' | 'complete' | 'consume' | 'pause' | 'follow';
+	| 'submit' | 'cancel' | 'erase' | 'complete' | 'consume' | 'pause' | 'follow' | 'rewind';
 
 /** The table commands that open an action's dialog on the row under the cursor. */
 export type ActionCommand =
@@ -51,6 +51,8 @@ export type CommandSpec = {
 	panes?: readonly ViewId[];
 	/** Short label for the hint line; commands without one appear only in help. */
 	hint?: string;
+	/** Hinted only while the line has room for it (at 80 columns the basic keys fill it); help always lists it. */
+	hintIfRoom?: boolean;
 	/** Keys that depend on the pane (sort: one Shift+letter per column); help lists them per pane. */
 	keysFromPane?: string;
 };
@@ -76,6 +78,7 @@ export const builtinCommands: Readonly<Record<BuiltinCommand, CommandSpec>> = {
 	consume: {keys: ['c'], description: 'watch the topic\'s records live', scope: 'table', dangerous: false, hint: 'consume'},
 	pause: {keys: [' '], description: 'pause / resume (still counts)', scope: 'consume', dangerous: false, hint: 'pause'},
 	follow: {keys: ['f'], description: 'follow the newest record on/off', scope: 'consume', dangerous: false, hint: 'follow'},
+	rewind: {keys: ['b'], description: 'read again from the beginning', scope: 'consume', dangerous: false, hint: 'beginning', hintIfRoom: true},
 	submit: {keys: ['return'], description: 'run it / keep the filter', scope: 'prompt', dangerous: false, hint: 'apply'},
 	cancel: {keys: ['escape'], description: 'leave (clears a filter)', scope: 'prompt', dangerous: false, hint: 'cancel'},
 	erase: {keys: ['backspace'], description: 'delete a character', scope: 'prompt', dangerous: false},

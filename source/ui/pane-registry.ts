@@ -27,9 +27,10 @@ export function cycleView(current: ViewRef['view'] | undefined, step: 1 | -1): V
 	return {view: topLevelViews[(from + step + topLevelViews.length) % topLevelViews.length]!};
 }
 
-/** What the breadcrumbs call a place in the stack: the pane's title, or "consume <topic>". */
+/** What the breadcrumbs call a place in the stack: the pane's title, or "consume <topic>" ("… from beginning" when a start was given). */
 export function viewTitle(registry: PaneRegistry, ref: ViewRef): string {
-	return ref.view === 'consume' ? `consume ${sanitize(ref.subject)}` : registry.panes[ref.view].title(ref.subject);
+	if (ref.view !== 'consume') return registry.panes[ref.view].title(ref.subject);
+	return `consume ${sanitize(ref.subject)}${ref.from === undefined ? '' : ` from ${sanitize(ref.from)}`}`;
 }
 
 /** Every `:` word the panes answer to, for completion. */

@@ -3,6 +3,7 @@ import React from 'react';
 import {createClusterWriter} from '../cluster/kafka/writer/cluster-writer.js';
 import {withTimeout} from '../cluster/with-timeout.js';
 import type {ClusterWriter} from '../cluster/write-types.js';
+import {traceActions} from '../model/actions/action-trace.js';
 import {createActionFactory} from '../model/actions/catalog.js';
 import type {ActionFactory} from '../model/actions/types.js';
 import {openClusterReader} from '../model/cluster-reader.js';
@@ -33,7 +34,7 @@ export type TuiOptions = {
 alternate screen. Data flows one way (reader -> store -> <App/>); the UI gets the store and a
 `refreshNow` and nothing else, plus a `consume` factory wired to the consume engine and an
 `actions` factory wired to the cluster writer, so neither the consume view nor an action's dialog
-touches the network itself. Returns the exit status: 0 after q or Ctrl-C, 2 without a terminal.
+touches the network itself; each applied action comes back through `onActionDone` to be recorded. Returns the exit status: 0 after q or Ctrl-C, 2 without a terminal.
 */
 export async function runTui(options: TuiOptions): Promise<number> {
 	const refusal = notATerminalMessage(process.stdin, process.stdout);
@@ -89,6 +90,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
 				refreshNow={() => poller.refreshNow()}
 				consume={sessions.open}
 				actions={actions.factory}
+				// Every write ktop makes, and every one it tried, goes on the timeline and into --log-file.
+				onActionDone={traceActions(store, log)}
 				initialStack={options.consume ? [{view: 'topics'}, {view: 'consume', subject: options.consume.topic}] : undefined}
 				registry={{panes, paneForAlias}}
 				keymap={buildKeymap({readOnly: options.readOnly})}

@@ -47,8 +47,11 @@ export type UiAction =
 	| {type: 'navigate'; to: ViewRef}
 	/** Enter on a row: one level deeper. */
 	| {type: 'push'; to: ViewRef}
-	/** `c` on a row, `:consume <topic>`: the consume view on top of where you are (instead of one already on top), so Esc returns there. */
-	| {type: 'consume'; topic: string}
+	/**
+	`c` on a row, `:consume <topic> [from]`, `b` in the consume view: the consume view on top of where
+	you are (instead of one already on top, which closes), so Esc returns there. `from` as in ConsumeRef.
+	*/
+	| {type: 'consume'; topic: string; from?: string | undefined}
 	/** Esc: clear the filter, else pop a breadcrumb. */
 	| {type: 'back'}
 	| {type: 'move'; motion: Motion; keys: readonly string[]; height: number}
@@ -108,7 +111,9 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			const below = currentView(state)?.view === 'consume' ? state.stack.slice(0, -1) : state.stack;
 			// Asked for before the first snapshot chose a view: Esc must still lead somewhere.
 			const base: ViewRef[] = below.length === 0 ? [{view: 'topics'}] : below;
-			return {...state, stack: [...base, {view: 'consume', subject: action.topic}], message: undefined};
+			// A new ref each time, even for the same topic and start: the view keys its session on it.
+			const ref: ViewRef = action.from === undefined ? {view: 'consume', subject: action.topic} : {view: 'consume', subject: action.topic, from: action.from};
+			return {...state, stack: [...base, ref], message: undefined};
 		}
 
 		case 'back': {

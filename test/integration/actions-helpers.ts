@@ -6,12 +6,13 @@ import {Unready, waitFor} from '../../cluster/wait-for.js';
 import {createClusterWriter} from '../../source/cluster/kafka/writer/cluster-writer.js';
 import type {ClusterWriter} from '../../source/cluster/write-types.js';
 import {createActionFactory} from '../../source/model/actions/catalog.js';
-import type {ActionFactory, ActionId, ActionSpec, ActionSubject, Preview} from '../../source/model/actions/types.js';
+import type {ActionFactory} from '../../source/model/actions/types.js';
 import {buildSnapshot} from '../../source/model/build-snapshot.js';
 import {openClusterReader} from '../../source/model/cluster-reader.js';
 import type {ClusterSnapshot} from '../../source/model/types.js';
 import {testKafka, uniqueTopic} from '../helpers/kafka.js';
 import {localAdminPorts, localConnection} from '../helpers/watch-cluster.js';
+export {errorsOf, open, previewOf, valuesOf} from '../helpers/action-spec.js';
 
 export const readOnlyMessage = 'ktop is in read-only mode (--read-only): nothing was sent; restart ktop without --read-only to make changes';
 
@@ -102,29 +103,6 @@ export function actionsFixture() {
 	};
 }
 
-export function open(factory: ActionFactory, id: ActionId, subject: ActionSubject = {}): ActionSpec {
-	const spec = factory(id, subject);
-	if ('unavailable' in spec) throw new Error(`${id} unavailable: ${spec.unavailable}`);
-	return spec;
-}
-
-export function valuesOf(spec: ActionSpec, changed: Record<string, string> = {}): Record<string, string> {
-	return {...Object.fromEntries(spec.fields.map(field => [field.id, field.initial])), ...changed};
-}
-
-export async function previewOf(spec: ActionSpec, changed: Record<string, string> = {}): Promise<Preview> {
-	const result = await spec.plan(valuesOf(spec, changed));
-	if (!result.ok) throw new Error(`plan refused: ${result.errors.join(' | ')}`);
-	return result.preview;
-}
-
-export async function errorsOf(spec: ActionSpec, changed: Record<string, string> = {}): Promise<string[]> {
-	const result = await spec.plan(valuesOf(spec, changed));
-	if (result.ok) throw new Error(`plan accepted: ${result.preview.lines.join(' | ')}`);
-	return result.errors;
-}
-
-/** A record as kcat -J prints it: headers as a flat [key, value, key, value...] list. */
 export type KcatRecord = {partition: number; offset: number; key: string | null; payload: string | null; headers?: string[]};
 
 /** `count` records of one partition from `offset`, read by kcat (librdkafka), independent of ktop and kafkajs. */

@@ -103,8 +103,8 @@ describe('topic actions against the real cluster', () => {
 			const topic = await fx.topic('act-grow', 2);
 			await fx.refreshWithTopic(topic);
 			const spec = open(fx.factory, 'addPartitions', {topic});
-			expect(await errorsOf(spec)).toEqual([`partitions: kafka can only add partitions; ${topic} has 2`]);
-			expect(await errorsOf(spec, {partitions: '1'})).toEqual([`partitions: kafka can only add partitions; ${topic} has 2`]);
+			expect(await errorsOf(spec)).toEqual([`partitions: Kafka can only add partitions; ${topic} has 2`]);
+			expect(await errorsOf(spec, {partitions: '1'})).toEqual([`partitions: Kafka can only add partitions; ${topic} has 2`]);
 			const preview = await previewOf(spec, {partitions: '5'});
 			expect(preview.typed).toBe(topic);
 			expect(preview.lines[1]).toBe('partitions          2 → 5');

@@ -55,6 +55,8 @@ describe('parseStartPosition', () => {
 	it('says what it expected', () => {
 		expect(() => parseStartPosition('', now)).toThrow('--from "": empty; expected end, beginning, an offset (1234), last:N');
 		expect(() => parseStartPosition('yesterday', now)).toThrow(/not understood; expected end, beginning/);
+		// The reason alone, for the TUI's own usage line.
+		expect(() => parseStartPosition('last:0', now)).toThrow(expect.objectContaining({name: 'StartPositionError', text: 'last:0', reason: 'last:N needs N of at least 1'}));
 	});
 });
 

@@ -1,6 +1,7 @@
 import {describe, expect, it, vi} from 'vitest';
 import type {SnapshotInput} from '../../source/model/build-snapshot.js';
 import {createStore} from '../../source/model/store.js';
+import type {ClusterEvent} from '../../source/model/types.js';
 import {T0, group, healthyInput, kafkaView, metaPartition, ordersTopic, zkKafkaView, zkTopicOf} from './fixtures.js';
 
 const S = 1000;
@@ -170,6 +171,59 @@ describe('createStore', () => {
 		expect(() => store.update(refresh(0))).toThrow('render failed');
 		expect(after).toHaveBeenCalledTimes(1);
 		expect(store.getSnapshot()).toBeDefined();
+	});
+
+	describe('record', () => {
+		const applied = (seconds: number, topic = 'orders'): ClusterEvent => ({
+			at: T0 + (seconds * S), kind: 'action-applied', subject: `topic ${topic}`, severity: 'info', message: `ktop: Delete topic ${topic} — applied`,
+		});
+		const moveController = (seconds: number, brokerId: number, epoch: number) => refresh(seconds, {zkKafka: zkKafkaView({controller: {brokerId, since: undefined}, controllerEpoch: epoch})});
+
+		it('puts the event at the front of the timeline and notifies, with a new events array', () => {
+			const store = createStore();
+			const listener = vi.fn();
+			store.subscribe(listener);
+			const before = store.getEvents();
+			store.record(applied(1));
+			expect(listener).toHaveBeenCalledTimes(1);
+			expect(store.getEvents()).toEqual([applied(1)]);
+			expect(store.getEvents()).not.toBe(before);
+			// The snapshot and staleness are the refreshes' business.
+			expect(store.getSnapshot()).toBeUndefined();
+			expect(store.getStale()).toBeUndefined();
+		});
+
+		it('interleaves with refreshes in arrival order, newest first, and survives a refresh that finds nothing new', () => {
+			const store = createStore();
+			store.update(refresh(0));
+			store.update(moveController(2, 2, 8));
+			store.record(applied(3));
+			store.update(moveController(4, 2, 8));
+			store.update(moveController(6, 3, 9));
+			expect(store.getEvents().map(event => event.kind)).toEqual(['controller-moved', 'action-applied', 'controller-moved']);
+			expect(store.getEvents()[1]).toEqual(applied(3));
+		});
+
+		it('shares historyLimit with the diff\'s events: the oldest go first, whoever recorded them', () => {
+			const store = createStore({historyLimit: 3});
+			store.update(refresh(0));
+			store.update(moveController(2, 2, 8));
+			store.record(applied(3, 'a'));
+			store.record(applied(4, 'b'));
+			store.record(applied(5, 'c'));
+			expect(store.getEvents().map(event => event.subject)).toEqual(['topic c', 'topic b', 'topic a']);
+			store.update(moveController(6, 3, 9));
+			expect(store.getEvents().map(event => event.subject)).toEqual(['broker 3', 'topic c', 'topic b']);
+		});
+
+		it('keeps nothing and tells nobody with historyLimit 0', () => {
+			const store = createStore({historyLimit: 0});
+			const listener = vi.fn();
+			store.subscribe(listener);
+			store.record(applied(1));
+			expect(store.getEvents()).toEqual([]);
+			expect(listener).not.toHaveBeenCalled();
+		});
 	});
 
 	it('returns the same events array until events change', () => {

@@ -17,7 +17,25 @@ describe(':command line', () => {
 	it(':consume takes a topic, keeping its case; without one it says how to use it', () => {
 		expect(parse('consume Orders.V2')).toEqual({kind: 'consume', topic: 'Orders.V2'});
 		expect(parse(' CONSUME  orders ')).toEqual({kind: 'consume', topic: 'orders'});
-		expect(parse('consume')).toMatchObject({kind: 'usage'});
+		expect(parse('consume')).toEqual({kind: 'usage', text: ':consume needs a topic: :consume <topic> [end|beginning|1234|last:N|-10m|@ms|ISO-time]'});
+	});
+
+	it(':consume <topic> <start> takes every form of --from, kept as typed (a time may have a space)', () => {
+		for (const from of ['beginning', 'earliest', 'end', 'last:20', '-10m', '-1h30m', '1234', '@1718000000000', '2026-11-21T10:00:00Z', '2026-11-21 10:00']) {
+			expect(parse(`consume orders ${from}`), from).toEqual({kind: 'consume', topic: 'orders', from});
+		}
+
+		expect(parse('consume orders  LAST:2 ')).toEqual({kind: 'consume', topic: 'orders', from: 'LAST:2'});
+	});
+
+	it('a start it cannot read opens nothing: the reason, then every accepted form', () => {
+		expect(parse('consume orders yesterday')).toEqual({kind: 'usage', text: ':consume "yesterday": not understood; use end|beginning|1234|last:N|-10m|@ms|ISO-time'});
+		expect(parse('consume orders last:0')).toEqual({kind: 'usage', text: ':consume "last:0": last:N needs N of at least 1; use end|beginning|1234|last:N|-10m|@ms|ISO-time'});
+		expect(parse('consume orders +5m')).toMatchObject({kind: 'usage', text: expect.stringContaining('a time ago is negative, like -10m')});
+		expect(parse('consume orders @1718000000')).toMatchObject({kind: 'usage', text: expect.stringContaining('epoch seconds? give milliseconds')});
+		expect(parse('consume orders beginning now')).toMatchObject({kind: 'usage', text: expect.stringContaining('"beginning now": not understood')});
+		// What was typed is shown as typed, escapes made visible.
+		expect(parse('consume orders \u001B[2J')).toMatchObject({kind: 'usage', text: expect.stringContaining('"\\x1b[2J"')});
 	});
 
 	it('completes to the longest common prefix of the matching aliases', () => {

@@ -16,7 +16,7 @@ describe('help text', () => {
 	it('groups bindings by scope and lists the view\'s usable sort keys', () => {
 		const sections = helpSections(keymap, columns);
 		expect(sections.map(section => section.title)).toEqual([
-			'Anywhere', 'In a view', 'Actions (write to the cluster)', 'In an action\'s form', 'Consuming a topic', 'Typing after : or /', 'Sort this view',
+			'Anywhere', 'In a view', 'Actions (write to the cluster)', 'In an action\'s form', 'Consuming (:consume <topic> [start])', 'Typing after : or /', 'Sort this view',
 		]);
 		expect(sections.at(-1)!.entries.map(entry => entry.keys)).toEqual(['Shift-N', 'Shift-L']);
 		expect(helpSections(keymap, []).map(section => section.title)).not.toContain('Sort this view');
@@ -76,7 +76,7 @@ describe('help text', () => {
 
 	it('read-only help has neither the actions nor their form\'s keys', () => {
 		const titles = helpSections(buildKeymap({readOnly: true}), columns).map(section => section.title);
-		expect(titles).toEqual(['Anywhere', 'In a view', 'Consuming a topic', 'Typing after : or /', 'Sort this view']);
+		expect(titles).toEqual(['Anywhere', 'In a view', 'Consuming (:consume <topic> [start])', 'Typing after : or /', 'Sort this view']);
 	});
 
 	it('never leaves a section title alone at the foot of a column', () => {
@@ -120,5 +120,18 @@ describe('help text', () => {
 		expect(consume.length).toBeLessThanOrEqual(80);
 		expect(consume).not.toContain('c consume');
 		expect(hintText(keymap, 'detail')).toBe('↑/↓ scroll  PgDn page  Esc back  ? help  q quit');
+	});
+
+	it('the consume view adds b (from the beginning) when the line has room, before the global keys', () => {
+		expect(hintText(keymap, 'consume', {width: 80})).toBe('Space pause  f follow  Esc back  Enter open  ? help  : view  / filter  q quit');
+		expect(hintText(keymap, 'consume', {width: 100})).toBe('Space pause  f follow  Esc back  Enter open  b beginning  ? help  : view  / filter  q quit');
+	});
+
+	it('help lists b, and its title says how to consume from elsewhere than the end', () => {
+		const consume = helpSections(keymap, columns).find(section => section.title.startsWith('Consuming'))!;
+		expect(consume.title).toBe('Consuming (:consume <topic> [start])');
+		expect(consume.entries).toContainEqual({keys: 'b', description: 'read again from the beginning'});
+		// At 80 columns, two columns of help: the title still fits its column.
+		expect(helpPages(helpSections(keymap, columns), 80, 24).flat().some(line => line.includes('Consuming (:consume <topic> [start])'))).toBe(true);
 	});
 });

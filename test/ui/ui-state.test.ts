@@ -106,6 +106,21 @@ describe('uiReducer', () => {
 		expect(run({type: 'consume', topic: 'orders'}).stack).toEqual([topics, {view: 'consume', subject: 'orders'}]);
 	});
 
+	it('carries where the consume view starts; opening it again, even the same way, makes a new place (a new session)', () => {
+		const fromEnd = run({type: 'start', view: topics}, {type: 'consume', topic: 'orders'});
+		expect(fromEnd.stack.at(-1)).toStrictEqual({view: 'consume', subject: 'orders'});
+		const last = uiReducer(fromEnd, {type: 'consume', topic: 'orders', from: 'last:20'});
+		expect(last.stack).toStrictEqual([topics, {view: 'consume', subject: 'orders', from: 'last:20'}]);
+		const again = uiReducer(last, {type: 'consume', topic: 'orders', from: 'last:20'});
+		expect(again.stack).toEqual(last.stack);
+		expect(again.stack.at(-1)).not.toBe(last.stack.at(-1));
+		// The filter belongs to the topic's view, whatever the start: it survives opening it anew.
+		const filtered = run({type: 'start', view: topics}, {type: 'consume', topic: 'orders'}, {type: 'openPrompt', mode: 'filter'}, {type: 'type', text: 'err'}, {type: 'submitPrompt'});
+		expect(view(uiReducer(filtered, {type: 'consume', topic: 'orders', from: 'beginning'})).filter).toBe('err');
+		// Other refs keep their identity through unrelated actions: the view's session is not reopened by them.
+		expect(uiReducer(last, {type: 'message', text: 'hi'}).stack.at(-1)).toBe(last.stack.at(-1));
+	});
+
 	it('help toggles; navigation clears the last message', () => {
 		const state = run({type: 'toggleHelp'}, {type: 'message', text: 'unknown command'});
 		expect(state).toMatchObject({helpOpen: true, message: 'unknown command'});

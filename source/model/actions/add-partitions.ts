@@ -14,7 +14,7 @@ export function checkPartitionTotal(text: string, topic: TopicSummary, snapshot:
 	const current = topic.partitions.length;
 	const total = parseWholeNumber(text, 'partitions', 1);
 	if (typeof total !== 'number') return {ok: false, errors: [total.error]};
-	if (total <= current) return {ok: false, errors: [`partitions: kafka can only add partitions; ${topic.name} has ${current}`]};
+	if (total <= current) return {ok: false, errors: [`partitions: Kafka can only add partitions; ${topic.name} has ${current}`]};
 	const alive = liveBrokers(snapshot).alive.length;
 	if (topic.replicationFactor > alive) {
 		return {ok: false, errors: [`each new partition needs ${topic.replicationFactor} replicas on live brokers; ${liveBrokersText(snapshot)}`]};
@@ -58,6 +58,7 @@ export function addPartitionsAction(env: ActionEnv, name: string | undefined): A
 			if (dry.errors.length > 0) return refuse(...dry.errors);
 			return {ok: true, preview: {
 				title: `Add partitions to ${topicName}`,
+				subject: `topic ${topicName}`,
 				target: targetOf(env),
 				lines: table([
 					['topic', topicName],

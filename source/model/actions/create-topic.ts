@@ -77,6 +77,7 @@ export function createTopicAction(env: ActionEnv): ActionSpec {
 			if (dry.errors.length > 0) return refuse(...dry.errors);
 			return {ok: true, preview: {
 				title: `Create topic ${topic.name}`,
+				subject: `topic ${topic.name}`,
 				target: targetOf(env),
 				lines: newTopicLines(topic),
 				warnings: [...checked.warnings, ...dry.warnings],

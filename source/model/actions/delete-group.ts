@@ -23,6 +23,7 @@ export function deleteGroupAction(env: ActionEnv, groupId: string | undefined): 
 			const topics = committedTopics(fresh);
 			return {ok: true, preview: {
 				title: `Delete group ${group}`,
+				subject: `group ${group}`,
 				target: targetOf(env),
 				lines: table([
 					['delete group', group],

@@ -53,6 +53,7 @@ export function deleteTopicAction(env: ActionEnv, name: string | undefined): Act
 			if (refused) return refuse(refused);
 			return {ok: true, preview: {
 				title: `Delete topic ${topicName}`,
+				subject: `topic ${topicName}`,
 				target: targetOf(env),
 				lines: table([['delete topic', topicName], ['partitions', String(topic.partitions.length)], ['replication factor', String(topic.replicationFactor)]]),
 				warnings: deleteTopicWarnings(snapshot, topic),

@@ -52,6 +52,7 @@ export function editConfigsAction(env: ActionEnv, name: string | undefined): Act
 			const losses = dataLossReasons(rows);
 			return {ok: true, preview: {
 				title: `Edit configs of ${topicName}`,
+				subject: `topic ${topicName}`,
 				target: targetOf(env),
 				lines: table(rows.map(row => [row.name, configValueText(row.before), '→', row.change.value === undefined ? `${configValueText(row.after)}, override removed` : configValueText(row.after)])),
 				warnings: [...losses, ...planned.warnings, ...dry.warnings],

@@ -85,6 +85,7 @@ export function electLeadersAction(env: ActionEnv, topicName: string | undefined
 			if (movable.length === 0) return refuse(`no partition can move now: ${table(blocked.map(blockedCells)).join('; ')}`);
 			return {ok: true, preview: {
 				title: scope === scopeThisTopic ? `Elect preferred leaders of ${topicName}` : 'Elect preferred leaders of all imbalanced partitions',
+				subject: scope === scopeThisTopic ? `topic ${topicName}` : 'all topics',
 				target: targetOf(env),
 				lines: [
 					...table([...movable.map(electionCells), ...blocked.map(blockedCells)]),

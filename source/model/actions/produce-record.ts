@@ -89,6 +89,7 @@ export function produceAction(env: ActionEnv, name: string | undefined, partitio
 			const record = checked.value;
 			return {ok: true, preview: {
 				title: `Produce one record to ${topicName}`,
+				subject: `topic ${topicName}`,
 				target: targetOf(env),
 				lines: recordLines(record),
 				warnings: checked.warnings,

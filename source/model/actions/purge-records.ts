@@ -74,6 +74,7 @@ export function purgeAction(env: ActionEnv, name: string | undefined, partition:
 			const total = rows.reduce((sum, row) => sum + row.deleted, 0);
 			return {ok: true, preview: {
 				title: `Purge records of ${topicName}`,
+				subject: `topic ${topicName}`,
 				target: targetOf(env),
 				lines: [
 					...table([['partition', 'low', 'high', 'new low', 'deleted', ''], ...rows.map(row => purgeRowCells(topicName, row))], ['left', 'right', 'right', 'right', 'right']),

@@ -129,6 +129,7 @@ export function resetOffsetsAction(env: ActionEnv, groupId: string | undefined, 
 			const sum = (lags: Array<number | undefined>) => lags.reduce<number>((total, lag) => total + (lag ?? 0), 0);
 			return {ok: true, preview: {
 				title: `Reset offsets of ${group} to ${describeTarget(target)}`,
+				subject: `group ${group}`,
 				target: targetOf(env),
 				lines: [
 					...table([resetHeader, ...rows.map(resetRowCells)], ['left', 'right', 'right', 'right', 'right']),

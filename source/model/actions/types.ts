@@ -37,6 +37,8 @@ export type Outcome = {
 export type Preview = {
 	/** "Delete topic orders", "Reset offsets of group billing". */
 	title: string;
+	/** What the write is about, named as the timeline names it: 'topic orders', 'group billing', 'all topics'. */
+	subject: string;
 	target: ActionTarget;
 	/** Exactly what will change, one line per part (a partition, a config), aligned as a small table. */
 	lines: string[];

@@ -2,6 +2,7 @@ import type {ActionTarget, FieldSpec, Outcome} from '../../model/actions/types.j
 import {sanitize} from '../../text/sanitize.js';
 import type {Tone} from '../panes/pane.js';
 import {textWidth} from '../table/fit-text.js';
+import {wrapWords} from '../table/wrap-text.js';
 import type {DialogState} from './action-dialog-state.js';
 
 /** A styled run; every run's meaning is in its words too, so nothing is lost without colour. */
@@ -9,7 +10,7 @@ export type DialogSpan = {text: string; tone?: Tone; bold?: boolean; inverse?: b
 export type DialogLine = DialogSpan[];
 
 export type DialogLayout = {
-	/** At most the height given: one terminal line each, cut at the edge. */
+	/** At most the height given: one terminal line each (sentences wrapped onto more, table-like lines cut at the edge). */
 	lines: DialogLine[];
 	/** What scrolls (the info block, the preview's or outcome's lines): the last first-line, and a page. */
 	scrollMax: number;
@@ -30,35 +31,46 @@ const line = (text: string, style: Omit<DialogSpan, 'text'> = {}): DialogLine =>
 const blank: DialogLine = line('');
 
 /**
+A sentence that must be read whole (a warning, an error, an outcome) on as many lines as it takes
+at `width`, after its `mark` ("! ", "✗ "); the lines after the first are indented under its text
+(or, without a mark, two columns in from its own indent). Already sanitized.
+*/
+function wrapped(text: string, width: number, style: Omit<DialogSpan, 'text'>, mark = ''): DialogLine[] {
+	const hang = mark === '' ? /^ */.exec(text)![0].length + 2 : textWidth(mark);
+	const room = Math.max(1, width - hang);
+	return wrapWords(text, width - textWidth(mark), room).map((part, index) => line(index === 0 ? mark + part : ' '.repeat(hang) + part, style));
+}
+
+/**
 The dialog laid out in `height` lines of `width` columns: the title (and, once there is a plan,
 who it writes to) on top; what is long (info, preview lines, outcome lines) in a window that
 scrolls; fields, warnings and the confirmation below it, always in view. Every text from the
 cluster, the action or the operator goes through sanitize() here.
 */
 export function dialogLayout(state: DialogState, width: number, height: number, keys: DialogKeyLabels): DialogLayout {
-	const parts = state.phase === 'form' || state.phase === 'planning' ? formParts(state, width, keys) : planParts(state, keys);
+	const parts = state.phase === 'form' || state.phase === 'planning' ? formParts(state, width, keys) : planParts(state, width, keys);
 	return fit(parts, Math.max(1, height), state.scroll);
 }
 
 function formParts(state: DialogState & {phase: 'form' | 'planning'}, width: number, keys: DialogKeyLabels): Parts {
 	const {spec} = state;
 	const head = [line(sanitize(spec.title), {bold: true})];
-	const body = infoLines(state);
+	const body = infoLines(state, width);
 	const labelWidth = Math.min(24, Math.max(0, ...spec.fields.map(field => textWidth(sanitize(field.label)))));
 	const fields = spec.fields.map((field, index) => fieldLine(field, state.values[field.id] ?? '', index === state.focus && state.phase === 'form', labelWidth, width));
 	const status = state.phase === 'planning'
 		? [line('checking…', {tone: 'dim'})]
-		: state.errors.map(error => line(`✗ ${sanitize(error)}`, {tone: 'bad'}));
+		: state.errors.flatMap(error => wrapped(sanitize(error), width, {tone: 'bad'}, '✗ '));
 	const empty = spec.fields.length === 0 && state.phase === 'form' ? [line(`nothing to fill in: ${keys.enter} shows what it will do`, {tone: 'dim'})] : [];
 	const before = body.length > 0 ? [blank] : [];
 	return {head, body, tail: [...before, ...fields, ...empty, ...status], anchor: before.length + Math.min(state.focus, Math.max(0, fields.length - 1))};
 }
 
-function infoLines(state: DialogState): DialogLine[] {
+function infoLines(state: DialogState, width: number): DialogLine[] {
 	switch (state.info.status) {
 		case 'none': return [];
 		case 'loading': return [line('reading…', {tone: 'dim'})];
-		case 'failed': return [line(`could not read: ${sanitize(state.info.error)}`, {tone: 'bad'})];
+		case 'failed': return wrapped(`could not read: ${sanitize(state.info.error)}`, width, {tone: 'bad'});
 		case 'loaded': return state.info.lines.map(text => line(sanitize(text)));
 	}
 }
@@ -84,16 +96,20 @@ function fieldLine(field: FieldSpec, value: string, focused: boolean, labelWidth
 	return spans;
 }
 
-function planParts(state: DialogState & {phase: 'preview' | 'applying' | 'outcome'}, keys: DialogKeyLabels): Parts {
+/**
+The preview's lines are cut at the edge (they are tables: a wrapped row would break the columns);
+warnings, the mismatch and the outcome's lines wrap, so no reason is lost to the edge.
+*/
+function planParts(state: DialogState & {phase: 'preview' | 'applying' | 'outcome'}, width: number, keys: DialogKeyLabels): Parts {
 	const {preview} = state;
 	const head = [line(sanitize(preview.title), {bold: true}), targetLine(preview.target)];
 	if (state.phase === 'outcome') {
-		return {head: [...head, outcomeLine(state.outcome)], body: state.outcome.lines.map(text => line(sanitize(text))), tail: [], anchor: 0};
+		return {head: [...head, outcomeLine(state.outcome)], body: state.outcome.lines.flatMap(text => wrapped(sanitize(text), width, {})), tail: [], anchor: 0};
 	}
 
 	const body = preview.lines.map(text => line(sanitize(text)));
-	const warnings = preview.warnings.map(text => line(`! ${sanitize(text)}`, {tone: 'warn'}));
-	const tail = [...(warnings.length > 0 ? [blank, ...warnings] : []), blank, ...confirmLines(state, keys)];
+	const warnings = preview.warnings.flatMap(text => wrapped(sanitize(text), width, {tone: 'warn'}, '! '));
+	const tail = [...(warnings.length > 0 ? [blank, ...warnings] : []), blank, ...confirmLines(state, width, keys)];
 	return {head, body, tail, anchor: tail.length - 1};
 }
 
@@ -107,13 +123,13 @@ function targetLine(target: ActionTarget): DialogLine {
 	];
 }
 
-function confirmLines(state: DialogState & {phase: 'preview' | 'applying'}, keys: DialogKeyLabels): DialogLine[] {
+function confirmLines(state: DialogState & {phase: 'preview' | 'applying'}, width: number, keys: DialogKeyLabels): DialogLine[] {
 	if (state.phase === 'applying') return [line('applying…', {tone: 'accent', bold: true})];
 	const name = state.preview.typed;
 	if (name === undefined) return [line(`${keys.enter} applies it; ${keys.back} goes back to the form`, {tone: 'dim'})];
 	const prompt: DialogLine = [{text: 'type '}, {text: sanitize(name), bold: true}, {text: ' to confirm: '}, {text: sanitize(state.typed)}, cursor];
 	if (!state.mismatch) return [prompt];
-	return [prompt, line(`that does not match ${sanitize(name)}: nothing was done`, {tone: 'bad'})];
+	return [prompt, ...wrapped(`that does not match ${sanitize(name)}: nothing was done`, width, {tone: 'bad'})];
 }
 
 const outcomeWords: Record<Outcome['status'], {text: string; tone: Tone}> = {

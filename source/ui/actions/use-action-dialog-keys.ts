@@ -1,5 +1,6 @@
 import type {Dispatch} from 'react';
-import type {PlanResult} from '../../model/actions/types.js';
+import type {Outcome, PlanResult, Preview} from '../../model/actions/types.js';
+import {sanitize} from '../../text/sanitize.js';
 import {type Keypress, priority, useKeypress} from '../input/keypress-context.js';
 import type {UiAction, UiState} from '../ui-state.js';
 import type {DialogAction, DialogState} from './action-dialog-state.js';
@@ -14,6 +15,8 @@ export type DialogKeysOptions = {
 	rendered: () => {scrollMax: number; page: number};
 	/** After an outcome is closed: something may have changed, so the panes should show it now. */
 	refreshNow: () => void;
+	/** Once per apply, when its outcome is in: the write happened (or was tried) whatever the dialog shows by then. */
+	onActionDone?: ((preview: Preview, outcome: Outcome) => void) | undefined;
 };
 
 /**
@@ -42,7 +45,7 @@ function dialogKey(press: Keypress, options: DialogKeysOptions): boolean {
 		const next = options.latest().dialog;
 		if (!next && state.phase === 'outcome') options.refreshNow();
 		else if (next?.phase === 'planning' && next.ticket === ticket) plan(next, ticket, send);
-		else if (next?.phase === 'applying' && next.ticket === ticket) apply(next, ticket, send);
+		else if (next?.phase === 'applying' && next.ticket === ticket) apply(next, ticket, send, options);
 	} else if (commands.has('fieldNext') || commands.has('fieldPrev')) {
 		const step = commands.has('fieldNext') ? 1 : -1;
 		// In the form they move between fields; after it, there is only the preview or outcome to scroll.
@@ -69,11 +72,20 @@ function plan(state: DialogState, ticket: number, send: (action: DialogAction) =
 		.then(result => send({type: 'planned', ticket, result}));
 }
 
-function apply(state: DialogState & {phase: 'applying'}, ticket: number, send: (action: DialogAction) => void): void {
+function apply(state: DialogState & {phase: 'applying'}, ticket: number, send: (action: DialogAction) => void, options: DialogKeysOptions): void {
+	const {preview} = state;
 	Promise.resolve()
-		.then(() => state.preview.apply())
-		.catch(error => ({status: 'failed' as const, lines: [`the write may or may not have happened: ${messageOf(error)}`]}))
-		.then(outcome => send({type: 'applied', ticket, outcome}));
+		.then(() => preview.apply())
+		.catch((error: unknown): Outcome => ({status: 'failed', lines: [`the write may or may not have happened: ${messageOf(error)}`]}))
+		.then(outcome => {
+			send({type: 'applied', ticket, outcome});
+			try {
+				options.onActionDone?.(preview, outcome);
+			} catch (error) {
+				// The outcome is already on screen; only the trace of it is missing, so say that much.
+				options.dispatch({type: 'message', text: sanitize(`not recorded on the timeline: ${messageOf(error)}`)});
+			}
+		});
 }
 
 export function messageOf(error: unknown): string {

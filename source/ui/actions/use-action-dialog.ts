@@ -1,5 +1,5 @@
 import {type Dispatch, useCallback, useMemo, useRef} from 'react';
-import type {ActionFactory} from '../../model/actions/types.js';
+import type {ActionFactory, Outcome, Preview} from '../../model/actions/types.js';
 import {sanitize} from '../../text/sanitize.js';
 import {type ActionCommand, type Keymap, keyLabel} from '../keymap.js';
 import type {Row, ViewRef} from '../panes/pane.js';
@@ -13,6 +13,8 @@ import {messageOf, useActionDialogKeys} from './use-action-dialog-keys.js';
 export type ActionDialogInput = {
 	/** Where actions come from (run-tui wires the writer in); without it, action keys say they are not available. */
 	actions: ActionFactory | undefined;
+	/** Told of every apply's outcome (run-tui records it on the timeline and in the log). */
+	onActionDone?: ((preview: Preview, outcome: Outcome) => void) | undefined;
 	keymap: Keymap;
 	/** The state rendered now, and the latest (for keys). */
 	state: UiState;
@@ -38,11 +40,11 @@ The action dialog's wiring: opening one (the factory, then the info block read i
 background), its keys, and its layout for the current size. Every async result is tagged with a
 ticket from one counter, so the reducer can tell a current result from a stale one.
 */
-export function useActionDialog({actions, keymap, state, latest, dispatch, refreshNow, width, height}: ActionDialogInput): ActionDialog {
+export function useActionDialog({actions, onActionDone, keymap, state, latest, dispatch, refreshNow, width, height}: ActionDialogInput): ActionDialog {
 	const tickets = useRef(0);
 	const nextTicket = useCallback(() => ++tickets.current, []);
 	const rendered = useRef({scrollMax: 0, page: 1});
-	useActionDialogKeys({latest, dispatch, nextTicket, rendered: useCallback(() => rendered.current, []), refreshNow});
+	useActionDialogKeys({latest, dispatch, nextTicket, rendered: useCallback(() => rendered.current, []), refreshNow, onActionDone});
 
 	const open = useCallback((command: ActionCommand, ref: ViewRef, row: Row | undefined) => {
 		const say = (text: string) => dispatch({type: 'message', text});

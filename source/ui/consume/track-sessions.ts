@@ -15,10 +15,10 @@ closes of whatever is still open before it returns. Closing a session twice is h
 export function trackSessions(open: ConsumeFactory, log: (line: string) => void = () => undefined): TrackedFactory {
 	const live = new Set<ConsumeSession>();
 	return {
-		async open(topic) {
+		async open(topic, start) {
 			let session: ConsumeSession;
 			try {
-				session = await open(topic);
+				session = await open(topic, start);
 			} catch (error) {
 				log(`consume ${topic}: cannot open: ${(error as Error).message}`);
 				throw error;

@@ -17,12 +17,14 @@ export type ConsumeKeysOptions = {
 	shellDispatch: Dispatch<UiAction>;
 	/** Re-render now: pausing changes the session, not React state. */
 	redraw: () => void;
+	/** `b`: the view opened anew on its topic, reading from the beginning. */
+	rewind: () => void;
 };
 
 const motions: readonly Motion[] = ['up', 'down', 'pageUp', 'pageDown', 'top', 'bottom'];
 
 /**
-The consume view's keys, above the table's layer: pause, follow, and the table's moves, Enter
+The consume view's keys, above the table's layer: pause, follow, rewind, and the table's moves, Enter
 and Esc with their meaning on records (and on the open detail, which scrolls). Global commands
 (quit, help, :, /, Tab) pass through; any other key is swallowed so it never reaches a pane
 hidden beneath.
@@ -42,6 +44,11 @@ function consumeKey({name, commands}: Keypress, options: ConsumeKeysOptions): bo
 		}
 
 		options.redraw();
+		return true;
+	}
+
+	if (commands.has('rewind')) {
+		options.rewind();
 		return true;
 	}
 

@@ -5,7 +5,7 @@ import type {Span} from '../header-lines.js';
 import type {HintLayer} from '../help-text.js';
 import {useThrottledVersion} from '../hooks/use-throttled-version.js';
 import type {Keymap} from '../keymap.js';
-import type {Column, Row} from '../panes/pane.js';
+import type {Column, ConsumeRef, Row} from '../panes/pane.js';
 import {columnWidths} from '../table/column-widths.js';
 import type {UiAction} from '../ui-state.js';
 import {recordWindow} from './consume-state.js';
@@ -17,8 +17,8 @@ import {type ConsumeFactory, useConsumeSession} from './use-consume-session.js';
 import {useConsumeViewState} from './use-consume-view-state.js';
 
 export type ConsumeInput = {
-	/** The topic of the consume view on top of the stack; undefined when another view shows (nothing is open then). */
-	topic: string | undefined;
+	/** The consume view on top of the stack (its topic and start); undefined when another view shows (nothing is open then). */
+	view: ConsumeRef | undefined;
 	open: ConsumeFactory;
 	/** The `/` filter typed for this view; the session applies it to held and arriving records. */
 	filter: string;
@@ -57,15 +57,15 @@ Everything the consume view shows, from the session (read when rendering, redraw
 times a second however fast records arrive) and the view's state. Only the visible rows are
 formatted; a record's detail is laid out once per record and width.
 */
-export function useConsume({topic, open, filter, keymap, active, shellDispatch, width, height}: ConsumeInput): ConsumeView | undefined {
-	const {session, error: openError} = useConsumeSession(topic, open);
+export function useConsume({view, open, filter, keymap, active, shellDispatch, width, height}: ConsumeInput): ConsumeView | undefined {
+	const {session, error: openError} = useConsumeSession(view, open);
 	const subscribe = useMemo(() => session && ((listener: () => void) => session.subscribe(listener)), [session]);
 	// Records that came between this render and the subscription (a quiet topic read from the
 	// beginning may deliver everything then) would otherwise wait for a notification that never comes.
 	const shown = useRef<{records: unknown; stats: unknown}>({records: undefined, stats: undefined});
 	useThrottledVersion(subscribe, undefined, () => session?.getRecords() !== shown.current.records || session?.getStats() !== shown.current.stats);
 	const [, redraw] = useReducer((count: number) => count + 1, 0);
-	const {state, dispatch} = useConsumeViewState(topic);
+	const {state, dispatch} = useConsumeViewState(view);
 
 	const [filterError, setFilterError] = useState<string | undefined>();
 	// Before paint, so the frame after a keystroke of the filter already shows what it matches.
@@ -98,9 +98,13 @@ export function useConsume({topic, open, filter, keymap, active, shellDispatch, 
 	useConsumeKeys({
 		keymap, active, session, dispatch, shellDispatch, redraw,
 		rendered: useCallback(() => rendered.current, []),
+		rewind() {
+			// The same topic in a new view from the beginning: its own session; the filter stays (it is the topic's).
+			if (view) shellDispatch({type: 'consume', topic: view.subject, from: 'beginning'});
+		},
 	});
 
-	if (topic === undefined) return undefined;
+	if (view === undefined) return undefined;
 	const {cursor, offset} = recordWindow(state, records, rowsHeight);
 	const scroll = Math.min(state.detail?.scroll ?? 0, Math.max(0, (detailAll?.length ?? 0) - detailHeight));
 	const detailRecord = state.detail?.record;

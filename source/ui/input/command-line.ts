@@ -1,10 +1,13 @@
+import {parseStartPosition, StartPositionError, startPositionSyntax} from '../../model/start-position.js';
+import {sanitize} from '../../text/sanitize.js';
 import type {Pane, ViewRef} from '../panes/pane.js';
 
 /** What a `:` line asks for. */
 export type CommandLine =
 	| {kind: 'quit'}
 	| {kind: 'open'; view: ViewRef}
-	| {kind: 'consume'; topic: string}
+	/** `from`: where reading starts, as typed (parseStartPosition's grammar); undefined: the default, the end. */
+	| {kind: 'consume'; topic: string; from?: string}
 	/** A known command used wrongly: what to type instead. */
 	| {kind: 'usage'; text: string}
 	| {kind: 'none'}
@@ -15,15 +18,31 @@ const quitWords = new Set(['q', 'q!', 'quit', 'exit']);
 /** The command that opens the consume view; it takes a topic, so it is not a pane alias. */
 export const consumeWord = 'consume';
 
+/** How `:consume` is used, for its usage message. */
+export const consumeUsage = `:${consumeWord} <topic> [${startPositionSyntax}]`;
+
 /**
 `:topics`, `:zk`, `:q`: aliases come from the panes, so a new pane brings its own.
-`:consume <topic>` opens the consume view; the topic keeps its case (topic names are case-sensitive).
+`:consume <topic> [from]` opens the consume view; the topic keeps its case (topic names are
+case-sensitive, and never contain a space). What follows the topic is where reading starts, in
+`ktop consume --from`'s grammar (a time may have a space: 2026-11-21 10:00); it is checked here,
+so a position that cannot be read opens nothing and says what can.
 */
 export function parseCommandLine(text: string, paneForAlias: (alias: string) => Pane | undefined): CommandLine {
-	const [first = '', ...rest] = text.trim().split(/\s+/);
+	const [first = '', topic = '', ...rest] = text.trim().split(/\s+/);
 	if (first.toLowerCase() === consumeWord) {
-		const topic = rest.join(' ');
-		return topic === '' ? {kind: 'usage', text: `:${consumeWord} needs a topic, e.g. :${consumeWord} orders (or c on a topic)`} : {kind: 'consume', topic};
+		if (topic === '') return {kind: 'usage', text: `:${consumeWord} needs a topic: ${consumeUsage}`};
+		if (rest.length === 0) return {kind: 'consume', topic};
+		const from = rest.join(' ');
+		try {
+			parseStartPosition(from);
+		} catch (error) {
+			const reason = error instanceof StartPositionError ? error.reason : String(error);
+			// What is wrong, then what is right: the message line is one terminal line, after the breadcrumbs.
+			return {kind: 'usage', text: `:${consumeWord} "${sanitize(from)}": ${reason}; use ${startPositionSyntax}`};
+		}
+
+		return {kind: 'consume', topic, from};
 	}
 
 	const word = text.trim().toLowerCase();

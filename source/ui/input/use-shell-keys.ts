@@ -83,7 +83,7 @@ function promptKey(press: Keypress, options: ShellKeysOptions): boolean {
 		const line = parseCommandLine(state.prompt.text, alias => registry.paneForAlias(alias));
 		if (line.kind === 'quit') options.quit();
 		else if (line.kind === 'open') dispatch({type: 'navigate', to: line.view});
-		else if (line.kind === 'consume') dispatch({type: 'consume', topic: line.topic});
+		else if (line.kind === 'consume') dispatch({type: 'consume', topic: line.topic, from: line.from});
 		else if (line.kind === 'usage') dispatch({type: 'message', text: line.text});
 		else if (line.kind === 'unknown') {
 			const known = topLevelViews.flatMap(view => registry.panes[view].aliases.slice(0, 1)).map(alias => `:${alias}`);

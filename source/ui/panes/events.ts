@@ -5,7 +5,7 @@ import {clock} from '../format/clock.js';
 import {severityCell} from '../format/severity.js';
 import type {Pane, Row, Tone} from './pane.js';
 
-/** The model's timeline, newest first as the store keeps it; `/` filters it like any table. */
+/** The model's timeline (the cluster's changes and ktop's own writes), newest first as the store keeps it; `/` filters it like any table. */
 export const eventsPane: Pane = {
 	id: 'events',
 	title: () => 'events',
@@ -43,8 +43,16 @@ export const eventsPane: Pane = {
 /** Most events are routine, so info stays plain here (unlike a finding, where info is the least of them). */
 const tones: Record<ClusterEvent['severity'], Tone | undefined> = {critical: 'bad', warning: 'warn', info: undefined};
 
+/**
+A write ktop applied stands out from what the cluster did by itself (a partial or failed one is a
+warning, toned as such); the KIND says which either way, for a terminal without colour.
+*/
+function toneOf(event: ClusterEvent): Tone | undefined {
+	return event.kind === 'action-applied' ? 'accent' : tones[event.severity];
+}
+
 function eventRow(event: ClusterEvent, key: string): Row {
-	const tone = tones[event.severity];
+	const tone = toneOf(event);
 	return {
 		key,
 		...(tone ? {tone} : {}),

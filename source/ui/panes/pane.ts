@@ -14,9 +14,19 @@ export type PaneRef = {view: ViewId; subject?: string};
 
 /**
 The consume view of a topic: not a pane (its rows stream from a consume session, not the
-snapshot), but a place in the same stack, so Esc returns to where it was opened from.
+snapshot), but a place in the same stack, so Esc returns to where it was opened from. Each one
+the reducer makes is a session of its own: opening the view again (`:consume`, `b`) reads anew.
 */
-export type ConsumeRef = {view: 'consume'; subject: string};
+export type ConsumeRef = {
+	view: 'consume';
+	subject: string;
+	/**
+	Where reading starts, as typed after `:consume <topic>` (parseStartPosition's grammar, already
+	checked): "beginning", "last:20", "-10m". Undefined: the default, the end (or, for the topic of
+	`ktop consume <topic> --from …`, what that asked for).
+	*/
+	from?: string;
+};
 
 /** A place in the navigation stack. */
 export type ViewRef = PaneRef | ConsumeRef;

@@ -8,8 +8,8 @@ describe('add partitions', () => {
 		const {open} = setup({topics: [topic('orders', 6)]});
 		const spec = open('addPartitions', {topic: 'orders'});
 		expect(spec.fields).toEqual([{id: 'partitions', label: 'New total', initial: '6', hint: 'more than 6 (the count now)'}]);
-		expect(await errorsOf(spec)).toEqual(['partitions: kafka can only add partitions; orders has 6']);
-		expect(await errorsOf(spec, {partitions: '3'})).toEqual(['partitions: kafka can only add partitions; orders has 6']);
+		expect(await errorsOf(spec)).toEqual(['partitions: Kafka can only add partitions; orders has 6']);
+		expect(await errorsOf(spec, {partitions: '3'})).toEqual(['partitions: Kafka can only add partitions; orders has 6']);
 		expect(await errorsOf(spec, {partitions: 'x'})).toEqual(['partitions: "x" is not a whole number']);
 	});
 

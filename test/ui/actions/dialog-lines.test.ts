@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {type DialogAction, dialogReducer, type DialogState, openDialog} from '../../../source/ui/actions/action-dialog-state.js';
 import {type DialogLine, dialogLayout} from '../../../source/ui/actions/dialog-lines.js';
+import {collisionCharsWarning} from '../../../source/model/actions/topic-name-rules.js';
+import {textWidth} from '../../../source/ui/table/fit-text.js';
 import {scriptedPreview, scriptedSpec} from './fake-actions.js';
 import {fields} from './dialog-setup.js';
 
@@ -70,4 +72,42 @@ describe('the dialog layout', () => {
 		expect(line).toContain('END ');
 		expect(line.length).toBeLessThanOrEqual(60 + 30);
 	});
+
+	it('wraps warnings, errors, the mismatch and outcome lines onto more lines instead of cutting them, still within the height', () => {
+		const warning = collisionCharsWarning;
+		const preview = previewing({lines: Array.from({length: 30}, (_, index) => `line ${index}`), warnings: [warning], typed: 'orders'});
+		const layout = dialogLayout(preview, 60, 20, labels);
+		const shown = layout.lines.map(line => text(line));
+		expect(shown.every(line => textWidth(line) <= 60 && !line.includes('…'))).toBe(true);
+		const first = shown.findIndex(line => line.startsWith('! '));
+		const warned = shown.slice(first).filter((line, index) => index === 0 || line.startsWith('  '));
+		expect(warned.length).toBeGreaterThan(1);
+		// Continuation lines sit under the text, after the mark; all the words are there.
+		expect(warned.map((line, index) => (index === 0 ? line.slice(2) : line.trimStart())).join(' ')).toBe(warning);
+		expect(layout.lines[first]![0]!.tone).toBe('warn');
+		expect(shown.length).toBeLessThanOrEqual(20);
+		// The confirmation stays in view below; the preview's own lines scroll.
+		expect(shown.at(-1)).toBe('type orders to confirm:  ');
+		expect(shown).toContain('lines 1-11 of 30');
+
+		const mismatch = run(preview, {type: 'type', text: 'x'}, {type: 'enter', ticket: 3});
+		const mismatched = dialogLayout(mismatch, 30, 20, labels).lines.map(line => text(line));
+		expect(mismatched.slice(-2)).toEqual(['that does not match orders:', '  nothing was done']);
+
+		const error = 'replication factor: 9 needs 9 live brokers; 3 are alive (1, 2, 3), so at most 3';
+		const refused = run(form(), {type: 'enter', ticket: 2}, {type: 'enter', ticket: 2}, {type: 'enter', ticket: 2}, {type: 'planned', ticket: 2, result: {ok: false, errors: [error]}});
+		const errorLines = dialogLayout(refused, 50, 30, labels).lines.map(line => text(line)).filter((line, index, all) => line.startsWith('✗ ') || (index > 0 && all[index - 1]!.startsWith('✗ ') && line.startsWith('  ')));
+		expect(errorLines).toEqual(['✗ replication factor: 9 needs 9 live brokers; 3', '  are alive (1, 2, 3), so at most 3']);
+
+		const outcome = 'the broker refused it: NOT_CONTROLLER (the controller moved while the request was sent); try again';
+		const failed = run(preview, {type: 'type', text: 'orders'}, {type: 'enter', ticket: 3}, {type: 'applied', ticket: 3, outcome: {status: 'failed', lines: [outcome, '  p1: ok']}});
+		const outcomeLines = dialogLayout(failed, 40, 20, labels).lines.map(line => text(line));
+		expect(outcomeLines.slice(3)).toEqual([
+			'the broker refused it: NOT_CONTROLLER',
+			'  (the controller moved while the',
+			'  request was sent); try again',
+			'  p1: ok',
+		]);
+	});
 });
+

@@ -57,6 +57,7 @@ export function scriptedPreview(options: Partial<Omit<Preview, 'apply'>> = {}): 
 	const applies: Array<Deferred<Outcome>> = [];
 	const preview: Preview = {
 		title: 'Create topic quotes',
+		subject: 'topic quotes',
 		target: {clusterId: 'lab-cluster', connection: 'bootstrap 127.0.0.1:9092'},
 		lines: ['name        quotes', 'partitions  3'],
 		warnings: [],

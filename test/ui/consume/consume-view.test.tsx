@@ -1,6 +1,6 @@
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {ConsumeSession} from '../../../source/model/consume-types.js';
+import type {ConsumeSession, StartPosition} from '../../../source/model/consume-types.js';
 import type {AppProps} from '../../../source/ui/app.js';
 import {fakeStore, keys, renderApp, tick} from '../harness.js';
 import {healthySnapshot} from '../snapshots.js';
@@ -234,7 +234,7 @@ describe('consume view', () => {
 		const {frame, type, session} = await openConsume();
 		expect(frame()).toContain('Space pause  f follow  Esc back  Enter open');
 		await type('?');
-		for (const text of ['Consuming a topic', 'Space', 'pause / resume (still counts)', 'follow the newest record on/off', 'watch the topic\'s records live']) {
+		for (const text of ['Consuming (:consume <topic> [start])', 'Space', 'pause / resume (still counts)', 'follow the newest record on/off', 'watch the topic\'s records live']) {
 			expect(frame()).toContain(text);
 		}
 
@@ -313,10 +313,75 @@ describe('opening the consume view', () => {
 		expect(app.frame()).toContain('brokers › consume payments');
 		expect(sessions.map(session => [session.topic, session.closeCalls])).toEqual([['Orders.V2', 1], ['payments', 0]]);
 		await app.type(':consume', keys.enter);
-		expect(app.frame()).toContain(':consume needs a topic');
+		expect(app.frame()).toContain(':consume needs a topic: :consume <topic> [end|beginning');
 		await app.type(':topics', keys.enter);
 		await tick();
 		expect(sessions[1]!.closeCalls).toBe(1);
+	});
+
+	it(':consume t last:2 opens a session asked for the last 2 records; the breadcrumb says from where', async () => {
+		const asked: Array<[string, StartPosition | undefined]> = [];
+		const app = await renderApp(fakeStore(healthySnapshot()), {
+			async consume(topic, start) {
+				asked.push([topic, start]);
+				return fakeSession({topic, start: start ?? {kind: 'end'}});
+			},
+		});
+		await app.type(':consume t last:2', keys.enter);
+		await tick();
+		expect(asked).toEqual([['t', {kind: 'last', count: 2}]]);
+		expect(app.frame()).toContain('topics › consume t from last:2');
+		expect(app.frame()).toContain('│ last 2 each');
+		await app.type(':consume t -10m', keys.enter);
+		await tick();
+		expect(asked[1]).toEqual(['t', {kind: 'timestamp', at: expect.any(Number)}]);
+		expect(Date.now() - 600_000 - (asked[1]![1] as {at: number}).at).toBeLessThan(5000);
+		expect(app.frame()).toContain('topics › consume t from -10m');
+	});
+
+	it('a start it cannot read opens nothing and names the forms it takes', async () => {
+		const asked: string[] = [];
+		const app = await renderApp(fakeStore(healthySnapshot()), {
+			async consume(topic) {
+				asked.push(topic);
+				return fakeSession({topic});
+			},
+		});
+		await app.type(':consume t last:x', keys.enter);
+		await tick();
+		expect(asked).toEqual([]);
+		expect(app.frame()).toMatch(/^topics \(42\) {2}:consume "last:x": not understood; use end\|beginning\|1234\|last:N\|-10m\|@ms\|ISO-time$/m);
+	});
+
+	it('c reads from the end (asks for no start); b reads the topic again from the beginning, in a new session', async () => {
+		const sessions: Array<FakeSession & {asked: StartPosition | undefined}> = [];
+		const app = await renderApp(fakeStore(healthySnapshot()), {
+			async consume(topic, start) {
+				sessions.push(Object.assign(fakeSession({topic, start: start ?? {kind: 'end'}}), {asked: start}));
+				return sessions.at(-1)!;
+			},
+		});
+		await app.type('j', 'c');
+		await tick();
+		expect(sessions.map(session => session.asked)).toEqual([undefined]);
+		expect(app.frame()).toContain('topics › consume payments (0)');
+		await app.type('/', 'err', keys.enter);
+		sessions[0]!.push({value: 'error 1'});
+		await settle();
+		await app.type('b');
+		await tick();
+		expect(sessions.map(session => [session.topic, session.asked, session.closeCalls])).toEqual([['payments', undefined, 1], ['payments', {kind: 'beginning'}, 0]]);
+		expect(app.frame()).toContain('topics › consume payments from beginning (0 of 0)  /err/');
+		expect(app.frame()).toContain('│ from beginning');
+		expect(sessions[1]!.setFilterCalls.at(-1)).toBe('err');
+		// b again reads again: one more session; Esc still goes back where c was pressed.
+		await app.type('b');
+		await tick();
+		expect(sessions.map(session => session.closeCalls)).toEqual([1, 1, 0]);
+		await app.type(keys.escape, keys.escape);
+		await tick();
+		expect(sessions[2]!.closeCalls).toBe(1);
+		expect(app.frame()).toMatch(/^topics \(42\)/m);
 	});
 
 	it('c on a row without a topic says what it is for', async () => {

@@ -36,6 +36,25 @@ describe('events pane', () => {
 		expect(after.slice(1).map(row => row.key)).toEqual(before.slice(0, 2).map(row => row.key));
 	});
 
+	it('shows ktop\'s own writes by kind: applied toned as ktop\'s (accent), partial and failed as warnings; `/` finds them by subject', () => {
+		const events = [
+			event(at(14, 5, 0), 'action-failed', 'group billing', 'ktop: Delete group billing — failed: group billing has 2 active members', 'warning'),
+			event(at(14, 4, 0), 'action-partial', 'topic orders', 'ktop: Purge records of orders — partly applied: orders-0: 10 records deleted (+1 more)', 'warning'),
+			event(at(14, 3, 10), 'topic-deleted', 'topic quotes', 'topic quotes deleted'),
+			event(at(14, 3, 9), 'action-applied', 'topic quotes', 'ktop: Delete topic quotes — applied: quotes is marked for deletion'),
+		];
+		const rows = eventsPane.rows(context(healthy(), {events}));
+		expect(lines(rows)).toEqual([
+			'14:05:00 | WARN | action-failed | group billing | ktop: Delete group billing — failed: group billing has 2 active members',
+			'14:04:00 | WARN | action-partial | topic orders | ktop: Purge records of orders — partly applied: orders-0: 10 records deleted (+1 more)',
+			'14:03:10 | INFO | topic-deleted | topic quotes | topic quotes deleted',
+			'14:03:09 | INFO | action-applied | topic quotes | ktop: Delete topic quotes — applied: quotes is marked for deletion',
+		]);
+		expect(rows.map(row => row.tone)).toEqual(['warn', 'warn', undefined, 'accent']);
+		// The longest kind fits its column.
+		expect(Math.max(...rows.map(row => row.cells[2]!.text.length))).toBeLessThanOrEqual(19);
+	});
+
 	it('escapes subjects and messages', () => {
 		const rows = eventsPane.rows(context(healthy(), {events: [event(at(1, 2, 3), 'topic-created', `topic ${hostile}`, `topic ${hostile} created`)]}));
 		expect(lines(rows)).toEqual([`01:02:03 | INFO | topic-created | topic ${hostileShown} | topic ${hostileShown} created`]);
