@@ -22,5 +22,7 @@ export function groupStateLines(group: string, offsets: GroupOffsets): string[] 
 	return [
 		`group ${group}: state ${offsets.state}, ${plural(offsets.members, 'member')}`,
 		topics.size === 0 ? 'no committed offsets' : `committed offsets on ${[...topics].map(([topic, count]) => `${topic} (${plural(count, 'partition')})`).join(', ')}`,
+		// Said up front, so nobody fills in a form only to be refused at the preview.
+		...(offsets.members > 0 ? ['Kafka refuses offset resets and deletion until its consumers stop'] : []),
 	];
 }

@@ -59,6 +59,12 @@ describe('reset offsets', () => {
 		expect(await errorsOf(open('resetOffsets', {group: 'billing'}))).toEqual([expect.stringMatching(/^group billing has 1 active member \(state PreparingRebalance\)/)]);
 	});
 
+	it('says in the form, before anything is filled in, that a group with members will be refused', async () => {
+		const {open} = setup(world());
+		expect((await open('resetOffsets', {group: 'live'}).info!()).lines).toContain('Kafka refuses offset resets and deletion until its consumers stop');
+		expect((await open('resetOffsets', {group: 'billing'}).info!()).lines.join('\n')).not.toContain('refuses');
+	});
+
 	it('plans exactly what it commits: per partition current, new (clamped, noted) and lag, typed with the group name', async () => {
 		const {open, fake} = setup(world());
 		fake.topics.get('orders')!.partitions[0]!.low = 30;
