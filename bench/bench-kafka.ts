@@ -1,15 +1,12 @@
-import {type Admin, Kafka, logLevel} from 'kafkajs';
-import {bootstrapServers} from '../cluster/layout.js';
+import type {Admin, Kafka} from 'kafkajs';
+import {localKafka} from '../cluster/local-kafka.js';
 import {waitFor} from '../cluster/wait-for.js';
 
 /** Every name the benchmark creates starts with this, so `--clean` can find them all. */
 export const benchPrefix = 'bench-';
 
 export function benchKafka(clientId = 'ktop-bench'): Kafka {
-	return new Kafka({
-		clientId,
-		brokers: bootstrapServers,
-		logLevel: logLevel.NOTHING,
+	return localKafka(clientId, {
 		connectionTimeout: 5000,
 		// Creating or deleting hundreds of topics in one request keeps the controller busy for a while.
 		requestTimeout: 120_000,

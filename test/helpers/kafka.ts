@@ -1,14 +1,9 @@
 import {randomBytes} from 'node:crypto';
-import {Kafka, logLevel} from 'kafkajs';
-import {bootstrapServers} from '../../cluster/layout.js';
+import type {Kafka} from 'kafkajs';
+import {localKafka} from '../../cluster/local-kafka.js';
 
 export function testKafka(clientId = 'ktop-test'): Kafka {
-	return new Kafka({
-		clientId,
-		brokers: bootstrapServers,
-		logLevel: logLevel.NOTHING,
-		connectionTimeout: 3000,
-		requestTimeout: 10_000,
+	return localKafka(clientId, {
 		retry: {retries: 8, initialRetryTime: 200, maxRetryTime: 2000},
 	});
 }
