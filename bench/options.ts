@@ -16,8 +16,8 @@ export type BenchOptions = {
 	renderSeconds: number;
 	consumeRuns: number;
 	only: Set<Measure>;
-	/** Render also with NODE_ENV=production, to show what React's development build costs. */
-	compareProduction: boolean;
+	/** Render also with NODE_ENV=development, to show what React's development build costs (ktop runs the production one). */
+	compareDevelopment: boolean;
 	build: boolean;
 	out: string;
 };
@@ -34,7 +34,8 @@ export const usage = `npm run bench -- [options]
   --partitions-per-topic 10 --replication-factor 1 --groups 500
   --only snapshot,refresh,render,input,consume
   --skip-consume            the same as leaving consume out of --only
-  --no-production-compare   render only as ktop runs (NODE_ENV unset), not also with NODE_ENV=production
+  --no-development-compare  render only as ktop runs (NODE_ENV unset: React's production build),
+                            not also with NODE_ENV=development
   --skip-build              use dist/ as it is (default: npm run build first)
   --out bench/results/latest.json
   --clean                   delete every topic and group named bench-* and exit`;
@@ -56,7 +57,7 @@ export function parseOptions(argv: string[]): BenchOptions {
 			'consume-runs': {type: 'string', default: '3'},
 			only: {type: 'string', default: measures.join(',')},
 			'skip-consume': {type: 'boolean', default: false},
-			'no-production-compare': {type: 'boolean', default: false},
+			'no-development-compare': {type: 'boolean', default: false},
 			'skip-build': {type: 'boolean', default: false},
 			out: {type: 'string', default: 'bench/results/latest.json'},
 			help: {type: 'boolean', short: 'h', default: false},
@@ -88,7 +89,7 @@ export function parseOptions(argv: string[]): BenchOptions {
 		renderSeconds: positive('--render-seconds', values['render-seconds']),
 		consumeRuns: positive('--consume-runs', values['consume-runs']),
 		only: only as Set<Measure>,
-		compareProduction: !values['no-production-compare'],
+		compareDevelopment: !values['no-development-compare'],
 		build: !values['skip-build'],
 		out: values.out,
 	};

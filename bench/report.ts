@@ -58,8 +58,8 @@ export function report(results: BenchResults): string {
 
 	if (results.render && results.render.length > 0) {
 		sections.push('Render: <App/> with 10,000 partitions, data changing every 260 ms, keys between (frame = change to frame written)\n'
-			+ textTable(['NODE_ENV', 'pane', 'terminal', 'frame p50/p95 ms', 'data p95', 'key p95', 'Ink p50/p95', 'frames/s', ''], results.render.map(result => [
-				result.nodeEnv, result.pane, `${result.columns}x${result.rows}`, `${ms(result.frameMs.p50)} / ${ms(result.frameMs.p95)}`,
+			+ textTable(['NODE_ENV', 'React', 'pane', 'terminal', 'frame p50/p95 ms', 'data p95', 'key p95', 'Ink p50/p95', 'frames/s', ''], results.render.map(result => [
+				result.nodeEnv, result.react, result.pane, `${result.columns}x${result.rows}`, `${ms(result.frameMs.p50)} / ${ms(result.frameMs.p95)}`,
 				ms(result.dataFrameMs.p95), ms(result.keyFrameMs.p95), `${ms(result.inkRenderMs.p50)} / ${ms(result.inkRenderMs.p95)}`,
 				result.writesPerSecond.toFixed(1), result.reached ? '' : 'PANE NOT REACHED',
 			])));
@@ -67,8 +67,8 @@ export function report(results: BenchResults): string {
 
 	if (results.inputLatency && results.inputLatency.length > 0) {
 		sections.push('Input latency: key to frame in the consume view while a fake session receives records flat out\n'
-			+ textTable(['NODE_ENV', 'terminal', 'records/s', 'key→frame p50/p95 ms', 'max', 'loop delay p99/max ms', 'frames/s', ''], results.inputLatency.map(result => [
-				result.nodeEnv, `${result.columns}x${result.rows}`, count(result.recordsPerSecond),
+			+ textTable(['NODE_ENV', 'React', 'terminal', 'records/s', 'key→frame p50/p95 ms', 'max', 'loop delay p99/max ms', 'frames/s', ''], results.inputLatency.map(result => [
+				result.nodeEnv, result.react, `${result.columns}x${result.rows}`, count(result.recordsPerSecond),
 				`${ms(result.keyToFrameMs.p50)} / ${ms(result.keyToFrameMs.p95)}`, ms(result.keyToFrameMs.max),
 				`${ms(result.eventLoopDelayMs.p99)} / ${ms(result.eventLoopDelayMs.max)}`, result.framesPerSecond.toFixed(1),
 				result.reached ? '' : 'CONSUME VIEW NOT REACHED',

@@ -106,7 +106,7 @@ async function main(options: BenchOptions): Promise<number> {
 		}
 	}
 
-	const nodeEnvs = options.compareProduction ? [undefined, 'production'] : [undefined];
+	const nodeEnvs = options.compareDevelopment ? [undefined, 'development'] : [undefined];
 	if (options.only.has('render')) {
 		await attempt('render', async () => {
 			results.render = await measureRender(options.renderSeconds, nodeEnvs, log);

@@ -89,16 +89,16 @@ function frameTarget(results: BenchResults): TargetVerdict {
 	if (asShipped.length === 0) return {target, measured: 'render not measured', met: undefined};
 	const measured = asShipped.map(result => `${result.pane} ${result.columns}x${result.rows} ${fixed(result.frameMs.p95, 1)}`).join(', ');
 	const met = asShipped.every(result => result.frameMs.p95 < 16 && result.reached);
-	const production = results.render?.filter(result => result.nodeEnv === 'production') ?? [];
+	const others = results.render?.filter(result => result.nodeEnv !== '(unset)') ?? [];
 	const worst = asShipped.reduce((a, b) => (b.frameMs.p95 > a.frameMs.p95 ? b : a));
 	return {
 		target,
 		measured: `p95 ms: ${measured}`,
 		met,
 		...(met ? {} : {
-			why: `worst ${worst.pane} ${worst.columns}x${worst.rows}: Ink's layout and output p95 ${fixed(worst.inkRenderMs.p95, 1)} ms of it, the rest React (development build, NODE_ENV unset as ktop runs)`
+			why: `worst ${worst.pane} ${worst.columns}x${worst.rows}: Ink's output p95 ${fixed(worst.inkRenderMs.p95, 1)} ms of it, the rest React (${worst.react} build, NODE_ENV unset as ktop runs) and Ink's layout`
 				+ `; data frames p95 ${fixed(worst.dataFrameMs.p95, 1)} ms, key frames ${fixed(worst.keyFrameMs.p95, 1)} ms`
-				+ (production.length > 0 ? `; with NODE_ENV=production: ${production.map(result => `${result.pane} ${result.columns}x${result.rows} ${fixed(result.frameMs.p95, 1)}`).join(', ')}` : ''),
+				+ (others.length > 0 ? `; with NODE_ENV=${others[0]!.nodeEnv}: ${others.map(result => `${result.pane} ${result.columns}x${result.rows} ${fixed(result.frameMs.p95, 1)}`).join(', ')}` : ''),
 		}),
 	};
 }

@@ -7,6 +7,7 @@ import {runSnapshot} from './commands/snapshot.js';
 import {parseAdminPorts} from './config/admin-ports.js';
 import {ConfigError, resolveConnection} from './config/connection.js';
 import {joinNegativeFromValue, parseConsumeArgs} from './config/consume-args.js';
+import {prepareTuiEnvironment} from './ui/tui-environment.js';
 
 const cli = meow(`
 	Usage
@@ -109,13 +110,11 @@ async function main(): Promise<number> {
 }
 
 /**
-Ink reads CI, CONTINUOUS_INTEGRATION and CI_* when it loads and then draws only the last frame,
-as for a log. ktop's live view is interactive by definition (it checks for a terminal itself),
-so Ink is loaded only for it, told it is not in CI.
+Ink and React are loaded only for the live view, and only after the environment they read when
+they load is set for it (see tui-environment.ts): not in CI, React's production build.
 */
 async function loadTui() {
-	process.env['CI'] = 'false';
-	process.env['CONTINUOUS_INTEGRATION'] = 'false';
+	prepareTuiEnvironment();
 	return import('./ui/run-tui.js');
 }
 
@@ -131,5 +130,12 @@ try {
 	}
 }
 
-// Sockets of the ZooKeeper and Kafka clients may linger; ktop is done, so leave now.
+// Sockets of the ZooKeeper and Kafka clients may linger; ktop is done, so leave now, but not before
+// a pipe has taken all of stdout: writes to a pipe are asynchronous, and process.exit() drops what is
+// still queued (`ktop snapshot --json | jq` then got the first 64 KiB of a snapshot, some of the time).
+await new Promise(resolve => {
+	// A reader that left early (`| head`) fails the write with EPIPE: nothing is left to wait for.
+	process.stdout.on('error', resolve);
+	process.stdout.write('', resolve);
+});
 process.exit();

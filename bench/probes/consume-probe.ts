@@ -33,7 +33,8 @@ const timeoutMs = Number(process.env['KTOP_BENCH_CONSUME_TIMEOUT_MS'] ?? 300_000
 
 const {openConsumeSession} = await import('../../source/model/consume-session.js');
 const open = async (name: string) => openConsumeSession({bootstrap: bootstrap.split(','), topic: name, start: {kind: 'beginning'}});
-// The view's modules load before the clock starts, like the engine's.
+// The view's modules load before the clock starts, like the engine's, in the environment ktop gives them.
+if (mode === 'view') await import('./as-ktop-runs.js');
 const view = mode === 'view' ? await import('./probe-app.js') : undefined;
 const {renderSnapshot} = await import('./render-snapshot.js');
 

@@ -10,6 +10,7 @@ view redraws for records four times a second and Ink draws at most 30 frames a s
 can wait for either, as it would for an operator. KTOP_BENCH_FRAME=1 prints the last frame on
 stderr.
 */
+import {givenNodeEnv, reactBuild} from './as-ktop-runs.js';
 import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {percentiles, type Percentiles} from '../stats.js';
 import {fakeConsumeSession, type FakeStream} from './fake-consume-session.js';
@@ -19,7 +20,10 @@ import {renderSnapshot} from './render-snapshot.js';
 export type InputLatencyProbeResult = {
 	columns: number;
 	rows: number;
+	/** NODE_ENV as the probe was started with: "(unset)" is how ktop runs. */
 	nodeEnv: string;
+	/** The React build that ran, as ktop chooses it from NODE_ENV. */
+	react: 'production' | 'development';
 	seconds: number;
 	/** The consume view was on screen (the topic's records). */
 	reached: boolean;
@@ -67,7 +71,7 @@ for (let step = 0; performance.now() - started < seconds * 1000; step++) {
 loop.disable();
 const elapsed = (performance.now() - started) / 1000;
 const result: InputLatencyProbeResult = {
-	columns, rows, nodeEnv: process.env['NODE_ENV'] ?? '(unset)', seconds: elapsed, reached,
+	columns, rows, nodeEnv: givenNodeEnv ?? '(unset)', react: reactBuild, seconds: elapsed, reached,
 	recordsPerSecond: ((session?.getStats().received ?? 0) - receivedBefore) / elapsed,
 	framesPerSecond: (app.stdout.frames - framesBefore) / elapsed,
 	keys, keyToFrameMs: percentiles(keyToFrameMs), noFrame,

@@ -5,9 +5,11 @@ import type {AppProps} from '../../source/ui/app.js';
 import type {StoreView} from '../../source/ui/hooks/use-store.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
 
-// Ink decides when it loads whether it runs in CI (it then draws only the last frame); ktop's cli does the same.
-process.env['CI'] = 'false';
-process.env['CONTINUOUS_INTEGRATION'] = 'false';
+// React is loaded by now (the import above): the probe must have set ktop's environment first.
+if (process.env['CI'] !== 'false' || process.env['NODE_ENV'] === undefined) {
+	throw new Error('import bench/probes/as-ktop-runs.js before probe-app.js, as the first import of the probe');
+}
+
 // Colour as on a 256-colour terminal: chalk would otherwise see this probe's piped stdout and draw
 // no colour at all, and then the cursor row's inverse video, a cheaper and unchanging frame.
 process.env['FORCE_COLOR'] = '2';
@@ -46,7 +48,7 @@ export type MountedApp = {
 	store: ProbeStore;
 	stdin: FakeStdin;
 	stdout: FakeStdout;
-	/** Every frame Ink rendered: its own renderTime (layout and output, after React). */
+	/** Every frame Ink rendered: its own renderTime (the output: every node drawn into a grid of cells and that made a string; Yoga's layout runs before it and is not in it). */
 	inkRenderMs: number[];
 	frames(): number;
 	/**

@@ -7,12 +7,13 @@ pressed in between. Prints one JSON object.
 
 A frame's time is from the change (the store's notification, or the key written to stdin) to
 Ink's onRender for the frame that follows: React renders after a microtask, then Ink lays out
-and writes, all on this thread with nothing else to do, so that span is the work of the frame.
+and draws the frame's text (writing it to the terminal comes just after), all on this thread with nothing else to do, so that span is the work of the frame.
 Changes come 130 ms apart: data every 260 ms, just over the UI's 250 ms redraw throttle, and
 nothing within Ink's 33 ms (30 fps) throttle, so no frame waits on a throttle. Ink's own
-`renderTime` is the part after React (layout and output). The first two seconds warm up (JIT)
-and are not counted. KTOP_BENCH_FRAME=1 prints the last frame on stderr, to see what was drawn.
+`renderTime` is the output alone: the laid-out nodes drawn into the frame's text, after React's
+render and Yoga's layout. The first two seconds warm up (JIT) and are not counted. KTOP_BENCH_FRAME=1 prints the last frame on stderr, to see what was drawn.
 */
+import {givenNodeEnv, reactBuild} from './as-ktop-runs.js';
 import {percentiles, type Percentiles} from '../stats.js';
 import {mountApp, sleep} from './probe-app.js';
 import {bigTopic, renderSnapshot, withNewWatermarks} from './render-snapshot.js';
@@ -21,7 +22,10 @@ export type RenderProbeResult = {
 	columns: number;
 	rows: number;
 	pane: string;
+	/** NODE_ENV as the probe was started with: "(unset)" is how ktop runs. */
 	nodeEnv: string;
+	/** The React build that ran, as ktop chooses it from NODE_ENV. */
+	react: 'production' | 'development';
 	seconds: number;
 	/** The pane was really on screen (its title in the last frame). */
 	reached: boolean;
@@ -33,7 +37,7 @@ export type RenderProbeResult = {
 	frameMs: Percentiles;
 	dataFrameMs: Percentiles;
 	keyFrameMs: Percentiles;
-	/** Ink's own figure: layout and output generation, after React. */
+	/** Ink's own figure: drawing the laid-out nodes into the frame's text (not React, not Yoga's layout). */
 	inkRenderMs: Percentiles;
 	/** Changes no frame followed within 130 ms (a key with nothing to move). */
 	noFrame: number;
@@ -88,7 +92,7 @@ const started = performance.now();
 const counts = await run(started + seconds * 1000, dataFrameMs, keyFrameMs);
 const elapsed = (performance.now() - started) / 1000;
 const result: RenderProbeResult = {
-	columns, rows, pane, nodeEnv: process.env['NODE_ENV'] ?? '(unset)', seconds: elapsed, reached, ...counts,
+	columns, rows, pane, nodeEnv: givenNodeEnv ?? '(unset)', react: reactBuild, seconds: elapsed, reached, ...counts,
 	writesPerSecond: (app.stdout.frames - writesBefore) / elapsed,
 	frameMs: percentiles([...dataFrameMs, ...keyFrameMs]),
 	dataFrameMs: percentiles(dataFrameMs),

@@ -1,5 +1,5 @@
 import {liveness} from './broker-findings.js';
-import {partitionHealth} from './partition-findings.js';
+import {partitionCode} from './partition-findings.js';
 import type {ClusterSnapshot} from './types.js';
 
 export type PartitionCounts = {
@@ -22,7 +22,7 @@ export function partitionCounts(snapshot: ClusterSnapshot): PartitionCounts {
 		if (topic.pendingDeletion) continue;
 		for (const partition of topic.partitions) {
 			counts.total++;
-			const code = partitionHealth(topic, partition, live)?.code;
+			const code = partitionCode(topic, partition, live);
 			if (code === 'OFFLINE_PARTITION') {
 				counts.offline++;
 				continue;

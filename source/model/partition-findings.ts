@@ -56,21 +56,42 @@ const describe: Record<string, {severity: Severity; phrase: string}> = {
 	METADATA_MISMATCH: {severity: 'warning', phrase: 'where ZooKeeper and the brokers disagree'},
 };
 
-export function partitionHealth(topic: TopicSummary, partition: PartitionSummary, live: (broker: number) => boolean): {code: FindingCode; message: string} | undefined {
+/** The four partition states a finding can name, worst first. */
+export type PartitionCode = 'OFFLINE_PARTITION' | 'UNDER_MIN_ISR' | 'AT_MIN_ISR' | 'UNDER_REPLICATED';
+
+/**
+Which state applies to a partition, if any: partitionHealth's judgement without its message.
+Counting asks this of every partition on every refresh (the header, the topics pane): it builds
+no strings.
+*/
+export function partitionCode(topic: TopicSummary, partition: PartitionSummary, live: (broker: number) => boolean): PartitionCode | undefined {
+	const {leader, replicas, isr} = partition;
+	const minIsr = topic.minInsyncReplicas;
+	if (leader < 0 || !live(leader) || (replicas.length > 0 && !replicas.some(replica => live(replica)))) return 'OFFLINE_PARTITION';
+	if (minIsr !== undefined && isr.length < minIsr) return 'UNDER_MIN_ISR';
+	if (minIsr !== undefined && isr.length === minIsr && replicas.length > minIsr) return 'AT_MIN_ISR';
+	if (isr.length < replicas.length) return 'UNDER_REPLICATED';
+	return undefined;
+}
+
+export function partitionHealth(topic: TopicSummary, partition: PartitionSummary, live: (broker: number) => boolean): {code: PartitionCode; message: string} | undefined {
+	const code = partitionCode(topic, partition, live);
+	if (code === undefined) return undefined;
 	const {leader, replicas, isr} = partition;
 	const minIsr = topic.minInsyncReplicas;
 	const state = `ISR ${ids(isr)} of replicas ${ids(replicas)}`;
 	const withMin = minIsr === undefined ? state : `${state}; min.insync.replicas=${minIsr}`;
-	if (leader < 0) return {code: 'OFFLINE_PARTITION', message: `no leader; ${state}`};
-	if (!live(leader)) return {code: 'OFFLINE_PARTITION', message: `leader ${leader} is down; ${state}`};
-	if (replicas.length > 0 && !replicas.some(replica => live(replica))) return {code: 'OFFLINE_PARTITION', message: `no replica is alive; ${state}`};
-	if (minIsr !== undefined && isr.length < minIsr) return {code: 'UNDER_MIN_ISR', message: `${withMin}: writes with acks=all are refused`};
-	if (minIsr !== undefined && isr.length === minIsr && replicas.length > minIsr) {
-		return {code: 'AT_MIN_ISR', message: `${withMin}: one more replica lost refuses writes with acks=all`};
-	}
+	switch (code) {
+		case 'OFFLINE_PARTITION': {
+			if (leader < 0) return {code, message: `no leader; ${state}`};
+			if (!live(leader)) return {code, message: `leader ${leader} is down; ${state}`};
+			return {code, message: `no replica is alive; ${state}`};
+		}
 
-	if (isr.length < replicas.length) return {code: 'UNDER_REPLICATED', message: `${withMin}; out of ISR: ${ids(outOfIsr(partition))}`};
-	return undefined;
+		case 'UNDER_MIN_ISR': return {code, message: `${withMin}: writes with acks=all are refused`};
+		case 'AT_MIN_ISR': return {code, message: `${withMin}: one more replica lost refuses writes with acks=all`};
+		case 'UNDER_REPLICATED': return {code, message: `${withMin}; out of ISR: ${ids(outOfIsr(partition))}`};
+	}
 }
 
 function outOfIsr(partition: PartitionSummary): number[] {

@@ -139,7 +139,9 @@ function Shell({store, refreshNow, consume, actions, onActionDone, initialStack,
 				message={consumeView?.message ?? view.paneError ?? state.message}
 			/>
 			{layout.summary && !overlay && !consumeView && <Text dimColor wrap="truncate">{view.summary ?? ' '}</Text>}
-			<Box flexDirection="column" flexGrow={1} overflow="hidden">
+			{/* Clipped vertically only: Ink already wraps or cuts every Text to this column's width, and
+			clipping horizontally too re-slices each line's ANSI text, a quarter of a wide frame's drawing. */}
+			<Box flexDirection="column" flexGrow={1} overflowY="hidden">
 				{dialogView
 					? <ActionDialog lines={dialogView.lines} />
 					: help ? <Help lines={help[Math.min(state.helpPage, help.length - 1)] ?? []} />

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
-import React, {memo} from 'react';
+import React, {Fragment, memo} from 'react';
 import type {Column, Row} from '../panes/pane.js';
-import {headerLine, rowSegments, type Segment} from '../table/row-segments.js';
+import {headerLine, rowPieces, rowSegments, type Segment} from '../table/row-segments.js';
 import type {SortState} from '../ui-state.js';
 import {useToneStyle} from './tone.js';
 
@@ -21,7 +21,8 @@ export type TableProps = {
 
 /**
 A pane's rows as one pre-formatted line each: cells padded or cut to their column widths
-before Ink sees them, at most one styled run per cell, `wrap="truncate"` as a backstop.
+before Ink sees them, at most one styled run per cell, `wrap="truncate"` as a backstop; long
+blank runs are left to layout rather than drawn (see RowLine).
 The cursor row is inverse (visible without colour); changed cells are bold and underlined.
 */
 export function Table({columns, widths, rows, cursor, sort, changed, empty}: TableProps) {
@@ -36,14 +37,32 @@ export function Table({columns, widths, rows, cursor, sort, changed, empty}: Tab
 	);
 }
 
+/**
+A row is one text, except that a row off the cursor leaves out its long blank runs (see
+rowPieces): then it is its stretches of text side by side, spaced by empty boxes, which look the
+same and cost Ink a fraction to draw. The cursor row stays whole: inverse video shows its blanks.
+*/
 const RowLine = memo(function RowLine({segments, cursor}: {segments: Segment[]; cursor: boolean}) {
 	const toneStyle = useToneStyle();
+	// A run without a style is plain text in the line's Text, not a Text of its own: one node less to draw.
+	const styled = (runs: readonly Segment[]) => runs.map((segment, index) => {
+		const style = {...toneStyle(segment.tone), ...(segment.changed ? {bold: true, underline: true} : {})};
+		return Object.keys(style).length === 0 ? segment.text : <Text key={index} {...style}>{segment.text}</Text>;
+	});
+	const pieces = cursor ? [] : rowPieces(segments);
+	if (pieces.length === 0 || (pieces.length === 1 && pieces[0]!.gap === 0)) {
+		return <Text wrap="truncate" inverse={cursor}>{styled(pieces[0]?.segments ?? segments)}</Text>;
+	}
+
 	return (
-		<Text wrap="truncate" inverse={cursor}>
-			{segments.map((segment, index) => (
-				<Text key={index} {...toneStyle(segment.tone)} {...(segment.changed ? {bold: true, underline: true} : {})}>{segment.text}</Text>
+		<Box>
+			{pieces.map((piece, index) => (
+				<Fragment key={index}>
+					{piece.gap > 0 && <Box width={piece.gap} flexShrink={0} />}
+					<Text wrap="truncate">{styled(piece.segments)}</Text>
+				</Fragment>
 			))}
-		</Text>
+		</Box>
 	);
 }, (before, after) => before.cursor === after.cursor && sameSegments(before.segments, after.segments));
 

@@ -1,4 +1,4 @@
-import {partitionHealth} from '../../model/partition-findings.js';
+import {partitionCode} from '../../model/partition-findings.js';
 import type {FindingCode, PartitionSummary, TopicSummary} from '../../model/types.js';
 import type {Tone} from './pane.js';
 
@@ -17,7 +17,7 @@ const byCode: Partial<Record<FindingCode, PartitionState>> = {
 };
 
 export function partitionState(topic: TopicSummary, partition: PartitionSummary, live: (broker: number) => boolean): PartitionState {
-	const code = partitionHealth(topic, partition, live)?.code;
+	const code = partitionCode(topic, partition, live);
 	return (code && byCode[code]) ?? 'ok';
 }
 

@@ -1,10 +1,10 @@
 import {liveness} from '../../model/broker-findings.js';
 import {plural} from '../../model/phrases.js';
-import type {TopicSummary} from '../../model/types.js';
+import type {ClusterSnapshot, TopicSummary} from '../../model/types.js';
 import {sanitize} from '../../text/sanitize.js';
 import {countCell} from '../format/cell.js';
 import {thousands, unknown} from '../format/number.js';
-import {countPartitions, stateTone} from './partition-state.js';
+import {countPartitions, stateTone, type TopicCounts} from './partition-state.js';
 import type {Cell, Pane, Row, Tone} from './pane.js';
 
 /** Every topic with its partitions' health counted; Enter opens its partitions. */
@@ -24,9 +24,9 @@ export const topicsPane: Pane = {
 		{title: 'FLAGS', width: 9, sortKey: 'F'},
 	],
 	rows({snapshot}) {
-		const live = liveness(snapshot);
-		return snapshot.topics.map((topic): Row => {
-			const counts = countPartitions(topic, live);
+		const countsOf = topicCounts(snapshot);
+		return snapshot.topics.map((topic, index): Row => {
+			const counts = countsOf[index]!;
 			const tone: Tone | undefined = stateTone[counts.worst] ?? (topic.internal ? 'dim' : undefined);
 			const row: Row = {
 				key: topic.name,
@@ -49,13 +49,13 @@ export const topicsPane: Pane = {
 		});
 	},
 	summary({snapshot}) {
-		const live = liveness(snapshot);
 		let partitions = 0;
 		let offline = 0;
 		let underMinIsr = 0;
 		let underReplicated = 0;
-		for (const topic of snapshot.topics) {
-			const counts = countPartitions(topic, live);
+		const countsOf = topicCounts(snapshot);
+		for (const [index, topic] of snapshot.topics.entries()) {
+			const counts = countsOf[index]!;
 			partitions += topic.partitions.length;
 			offline += counts.offline;
 			underMinIsr += counts.underMinIsr;
@@ -68,6 +68,20 @@ export const topicsPane: Pane = {
 	},
 	empty: 'no topics',
 };
+
+const countsBySnapshot = new WeakMap<ClusterSnapshot, TopicCounts[]>();
+
+/** Each topic's partitions counted (in snapshot.topics' order) once per snapshot: the rows and the summary line both need them. */
+function topicCounts(snapshot: ClusterSnapshot): TopicCounts[] {
+	let counts = countsBySnapshot.get(snapshot);
+	if (!counts) {
+		const live = liveness(snapshot);
+		counts = snapshot.topics.map(topic => countPartitions(topic, live));
+		countsBySnapshot.set(snapshot, counts);
+	}
+
+	return counts;
+}
 
 /**
 Messages held: high minus low watermark, summed. A partition whose watermarks were not read

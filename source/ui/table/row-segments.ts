@@ -49,6 +49,62 @@ export function rowSegments(
 	return segments;
 }
 
+/** A stretch of a row drawn as one text, `gap` blank columns after the previous one (or the row's start). */
+export type Piece = {gap: number; segments: Segment[]};
+
+/** Blank runs at least this long are left out of a row's text; shorter ones cost less as text than as layout. */
+export const pieceGap = 8;
+
+/**
+A row as the stretches that have something to show, without its long runs of blanks: the
+padding of a wide name column, or a short value right-aligned in a wide one. Ink draws a line
+character by character (each through a grapheme segmenter) into a grid that starts out blank,
+so blanks left out cost nothing, where written they were most of a 200-column frame's drawing.
+Only blanks that look blank are left out: underlined text (a changed cell) keeps its spaces;
+colour, dim and bold do not show on a blank (no tone has a background). Trailing blanks go, and
+blank runs shorter than `minGap` stay in the text. A row with no text at all has no pieces.
+*/
+export function rowPieces(segments: readonly Segment[], minGap = pieceGap): Piece[] {
+	const pieces: Piece[] = [];
+	let blanks: Segment[] = [];
+	let blankWidth = 0;
+	const append = (piece: Piece, segment: Segment) => {
+		const last = piece.segments.at(-1);
+		if (last && last.tone === segment.tone && last.changed === segment.changed) piece.segments[piece.segments.length - 1] = {...last, text: last.text + segment.text};
+		else piece.segments.push(segment);
+	};
+
+	const show = (segment: Segment) => {
+		const cut = blankWidth >= minGap;
+		if (pieces.length === 0 || cut) pieces.push({gap: cut ? blankWidth : 0, segments: []});
+		const piece = pieces.at(-1)!;
+		if (!cut) for (const blank of blanks) append(piece, blank);
+		blanks = [];
+		blankWidth = 0;
+		append(piece, segment);
+	};
+
+	for (const segment of segments) {
+		if (segment.changed) {
+			show(segment);
+			continue;
+		}
+
+		for (const part of segment.text.split(/( +)/)) {
+			if (part === '') continue;
+			if (!part.startsWith(' ')) {
+				show({...segment, text: part});
+				continue;
+			}
+
+			blanks.push({...segment, text: part});
+			blankWidth += part.length;
+		}
+	}
+
+	return pieces;
+}
+
 /** The header row: titles cut to their widths, the sorted column marked ▲ ascending / ▼ descending. */
 export function headerLine(columns: readonly Column[], widths: readonly number[], sort: {column: number; descending: boolean} | undefined): string {
 	const parts: string[] = [];

@@ -6,6 +6,17 @@ describe('thousands', () => {
 	it('groups digits with commas whatever the machine\'s locale', () => {
 		expect([0, 999, 1000, 1_234_567, -4500, 12.7].map(thousands)).toEqual(['0', '999', '1,000', '1,234,567', '-4,500', '13']);
 	});
+
+	it('writes whole numbers as Intl\'s en-US grouping does, at every length and sign', () => {
+		const intl = new Intl.NumberFormat('en-US', {maximumFractionDigits: 0});
+		const values = [-0, 0.5, -2.5, Number.NaN, Number.POSITIVE_INFINITY, 1e21, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER];
+		for (let digits = 1; digits <= 16; digits++) {
+			const smallest = 10 ** (digits - 1);
+			values.push(smallest, -smallest, smallest * 10 - 1, 1 - smallest * 10, smallest + 7, -(smallest + 7));
+		}
+
+		for (const value of values) expect(thousands(value), String(value)).toBe(intl.format(value));
+	});
 });
 
 describe('cells', () => {

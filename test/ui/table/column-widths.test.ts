@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {Column, Row} from '../../../source/ui/panes/pane.js';
 import {columnWidths} from '../../../source/ui/table/column-widths.js';
-import {headerLine, rowSegments} from '../../../source/ui/table/row-segments.js';
+import {headerLine, rowPieces, rowSegments, type Segment} from '../../../source/ui/table/row-segments.js';
 
 const columns: Column[] = [
 	{title: 'NAME', width: 'flex', minWidth: 10},
@@ -48,5 +48,30 @@ describe('rowSegments', () => {
 	it('marks the sorted column in the header, even when its title must give way', () => {
 		expect(headerLine(columns, [10, 5, 10, 4], {column: 0, descending: false})).toBe('NAME▲      PARTS MESSAGE     URP');
 		expect(headerLine(columns, [10, 5, 10, 4], {column: 1, descending: true})).toBe('NAME       PART▼ MESSAGE     URP');
+	});
+});
+
+describe('rowPieces', () => {
+	const plain = (text: string, tone?: Segment['tone']): Segment => ({text, tone, changed: false});
+	const line = (pieces: ReturnType<typeof rowPieces>) => pieces.map(piece => ' '.repeat(piece.gap) + piece.segments.map(segment => segment.text).join('')).join('');
+
+	it('leaves long blank runs to layout and keeps short ones, so the row reads the same without its trailing blanks', () => {
+		const segments = rowSegments(row.cells, columns, columnWidths(columns, 120), undefined, undefined);
+		const pieces = rowPieces(segments, 8);
+		expect(pieces.map(piece => piece.gap)).toEqual([0, 52, 21]);
+		expect(pieces.map(piece => piece.segments.map(segment => segment.text).join(''))).toEqual(['orders', '12 a rather long message about the topic', '3']);
+		expect(line(pieces)).toBe(segments.map(segment => segment.text).join('').trimEnd());
+	});
+
+	it('keeps each stretch\'s tones, and the spaces of underlined text, which show', () => {
+		const pieces = rowPieces([plain('a'), plain('          ', 'bad'), plain('b', 'bad'), {text: 'x          y', tone: undefined, changed: true}, plain('   ')], 8);
+		expect(pieces).toEqual([
+			{gap: 0, segments: [plain('a')]},
+			{gap: 10, segments: [plain('b', 'bad'), {text: 'x          y', tone: undefined, changed: true}]},
+		]);
+	});
+
+	it('gives a row of blanks no pieces', () => {
+		expect(rowPieces([plain('      '), plain('   ', 'warn')])).toEqual([]);
 	});
 });
