@@ -3,6 +3,7 @@ import {Unready, waitFor} from '../../cluster/wait-for.js';
 import {WriteError} from '../../source/cluster/write-types.js';
 import {notCheckedReadOnly} from '../../source/model/actions/dry-run.js';
 import {bootstrapServers} from '../../cluster/layout.js';
+import {commitGroupOffsets, testKafka} from '../helpers/kafka.js';
 import {actionsFixture, errorsOf, kcatRead, open, previewOf, readOnlyMessage} from './actions-helpers.js';
 
 /**
@@ -92,6 +93,9 @@ describe('topic actions against the real cluster', () => {
 		});
 
 		it("refuses Kafka's internal topics outright", async () => {
+			// On a fresh cluster __consumer_offsets exists only once a group has committed: commit one.
+			const topic = await fx.topic('act-internal', 1);
+			await commitGroupOffsets(testKafka(), fx.groupName('act-internal'), topic, [{partition: 0, offset: '0'}]);
 			const snapshot = await fx.refresh('__consumer_offsets', s => s.topics.some(t => t.name === '__consumer_offsets'));
 			expect(snapshot.topics.find(t => t.name === '__consumer_offsets')!.internal).toBe(true);
 			expect(fx.factory('deleteTopic', {topic: '__consumer_offsets'})).toEqual({unavailable: '__consumer_offsets is internal to Kafka; ktop does not delete it'});

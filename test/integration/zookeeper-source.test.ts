@@ -7,7 +7,7 @@ import {
 	isSessionLost, openZkSession, ZkError, zookeeperErrorCodes, type OpenedZkSession, type ZkWatchEvent,
 } from '../../source/cluster/zookeeper/session.js';
 import {createZkSource, type ZkSource, type ZkSourceRead} from '../../source/cluster/zookeeper/zk-source.js';
-import {testKafka, uniqueTopic} from '../helpers/kafka.js';
+import {commitGroupOffsets, testKafka, uniqueTopic} from '../helpers/kafka.js';
 
 const [zk1, , zk3] = zkNodes as [typeof zkNodes[0], typeof zkNodes[0], typeof zkNodes[0]];
 const zk3Address = `127.0.0.1:${zk3.clientPort}`;
@@ -59,6 +59,11 @@ async function readUntilTopic(zk: ZkSource, topic: string, partitions: number): 
 
 beforeAll(async () => {
 	await admin.connect();
+	// A fresh cluster has no __consumer_offsets until some group commits, and this file reads its znodes.
+	const topic = uniqueTopic('zk-source-offsets');
+	created.push(topic);
+	await admin.createTopics({topics: [{topic, numPartitions: 1, replicationFactor: 1}], waitForLeaders: true});
+	await commitGroupOffsets(kafka, uniqueTopic('zk-source-group'), topic, [{partition: 0, offset: '0'}]);
 });
 
 afterAll(async () => {
