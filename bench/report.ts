@@ -38,7 +38,7 @@ export function report(results: BenchResults): string {
 		ms(size.readParts.kafka.coldMs), ms(median(size.readParts.kafka.warmMs)),
 	]] : []));
 	if (partsRows.length > 0) {
-		sections.push('ktop\'s read in two halves, each alone (the reader runs them side by side; each is timed alone here)\n'
+		sections.push('ktop\'s read in two halves, each alone (the reader runs them one after the other)\n'
 			+ textTable(['size', 'ZooKeeper cold ms', 'warm', 'brokers cold ms', 'warm'], partsRows));
 	}
 

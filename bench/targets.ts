@@ -41,15 +41,15 @@ function snapshotTargets(results: BenchResults): TargetVerdict[] {
 	];
 }
 
-/** What the snapshot's time is made of: start-up, ZooKeeper's cold read and the brokers' (read side by side, so the longer one counts). */
+/** What the snapshot's time is made of: start-up, then ZooKeeper's cold read, then the brokers' (in sequence). */
 function snapshotWhy(size: SizeResults, groups: number): string {
 	const startup = size.snapshot?.find(figure => figure.tool === 'ktop --version')?.wallMs.median;
 	const parts = size.readParts;
 	const pieces = [
 		...(startup === undefined ? [] : [`start-up ${fixed(startup)} ms (ktop --version)`]),
-		...(parts ? [`ZooKeeper's cold read ${fixed(parts.zookeeper.coldMs)} ms (every partition's state znode)`, `the brokers' ${fixed(parts.kafka.coldMs)} ms (metadata, watermarks, configs, ${groups} groups' offsets)`] : []),
+		...(parts ? [`ZooKeeper's cold read ${fixed(parts.zookeeper.coldMs)} ms (every partition's state znode)`, `then the brokers' ${fixed(parts.kafka.coldMs)} ms (metadata, watermarks, configs, ${groups} groups' offsets)`] : []),
 	];
-	return pieces.length > 0 ? pieces.join(', ') : 'the whole process: start-up, then ZooKeeper\'s first full read beside the brokers\'';
+	return pieces.length > 0 ? pieces.join(', ') : 'the whole process: start-up, ZooKeeper\'s first full read, then the brokers\'';
 }
 
 function refreshCpuTarget(results: BenchResults): TargetVerdict {

@@ -5,9 +5,8 @@ ZooKeeper and the brokers. Prints one JSON object.
 
 	node --import tsx bench/probes/read-parts-probe.ts <zookeeper> <bootstrap> <warm reads>
 
-The cluster reader runs them side by side (given only ZooKeeper, the brokers' read starts once
-their registrations are in), so a snapshot's read is about the longer of the two, more where both
-want the same cores.
+The cluster reader runs them one after the other (ZooKeeper first), so a snapshot's read is about
+their sum.
 */
 import {createKafkaSource} from '../../source/cluster/kafka/kafka-source.js';
 import {createZkSource} from '../../source/cluster/zookeeper/zk-source.js';

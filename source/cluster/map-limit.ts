@@ -1,7 +1,7 @@
 /**
 Maps over items with at most `limit` calls in flight, keeping the input order in the result.
-The brokers' batched reads go through this, so 10,000 partitions never become 10,000
-simultaneous requests against a broker (ZooKeeper's reads share the slots of their ZnodeCache).
+Per-topic and per-partition reads go through this, so 10,000 partitions never become
+10,000 simultaneous requests against a broker or ZooKeeper.
 */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
 	const results = new Array<R>(items.length);

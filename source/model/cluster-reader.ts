@@ -1,7 +1,7 @@
 import {readBrokerZookeeperConnect} from '../cluster/kafka/broker-zookeeper-connect.js';
 import {createKafkaSource, type KafkaSource} from '../cluster/kafka/kafka-source.js';
 import type {BrokerRegistration, KafkaView, SourceError} from '../cluster/types.js';
-import {createZkSource, type ZkSource, type ZkSourceOptions, type ZkSourceRead} from '../cluster/zookeeper/zk-source.js';
+import {createZkSource, type ZkSource, type ZkSourceOptions} from '../cluster/zookeeper/zk-source.js';
 import {type BrokerProbe, endpointOf} from './broker-summary.js';
 import type {SnapshotInput} from './build-snapshot.js';
 import type {Connection} from './reach.js';
@@ -10,9 +10,6 @@ export type ClusterReaderOptions = {
 	/** AdminServer ports by ZooKeeper client address ('host:port'), for servers whose 4lw whitelist is locked down. */
 	adminPorts?: ZkSourceOptions['adminPorts'];
 	now?: () => number;
-	/** How the sources are made; tests pass fakes. */
-	openZookeeper?: (connect: string, options: ZkSourceOptions) => ZkSource;
-	openKafka?: (bootstrap: string[]) => KafkaSource;
 };
 
 export type ClusterReader = {
@@ -21,77 +18,42 @@ export type ClusterReader = {
 	close(): Promise<void>;
 };
 
-/** What one read of the brokers gave: their view, or why there is none. */
-type KafkaOutcome = {view: KafkaView} | {error: string};
-
 /**
 Both sources behind one read: ZooKeeper (servers, Kafka's znodes) and the brokers (metadata,
-watermarks, configs, groups), read side by side, then a direct probe of every broker either of
-them names or that was seen earlier in this session, so a broker that hung or died long enough to
-drop out of /brokers/ids and the metadata is still probed and reported.
-Given only ZooKeeper, the brokers are found from their registrations, and read from the moment
-those are in rather than after the partition states; given only brokers, ZooKeeper is found from
-their `zookeeper.connect`.
+watermarks, configs, groups), then a direct probe of every broker either of them names or
+that was seen earlier in this session, so a broker that hung or died long enough to drop out
+of /brokers/ids and the metadata is still probed and reported.
+Given only ZooKeeper, the brokers are found from their registrations; given only brokers,
+ZooKeeper is found from their `zookeeper.connect`.
 */
 export function openClusterReader(connection: Connection, options: ClusterReaderOptions = {}): ClusterReader {
 	const now = options.now ?? Date.now;
-	const openZookeeper = options.openZookeeper ?? createZkSource;
-	const openKafka = options.openKafka ?? createKafkaSource;
 	let zookeeper = connection.zookeeper;
-	let kafka: KafkaSource | undefined = connection.bootstrap ? openKafka(connection.bootstrap) : undefined;
+	let zk: ZkSource | undefined = zookeeper === undefined ? undefined : createZkSource(zookeeper, {adminPorts: options.adminPorts});
+	let askedBrokersForZookeeper = false;
+	let kafka: KafkaSource | undefined = connection.bootstrap ? createKafkaSource(connection.bootstrap) : undefined;
 	let bootstrap = connection.bootstrap ?? [];
 	const seen = new Map<number, {host: string; port: number}>();
-	/** The brokers' read of the refresh under way; undefined between refreshes. */
-	let kafkaRead: Promise<KafkaOutcome> | undefined;
-	let reading = false;
-
-	const readKafka = async (source: KafkaSource): Promise<KafkaOutcome> => source.read().then(
-		view => ({view}),
-		(error: unknown) => ({error: (error as Error).message}),
-	);
-	const findBrokers = (registrations: BrokerRegistration[]) => {
-		if (kafka) return;
-		bootstrap = bootstrapFrom(registrations);
-		if (bootstrap.length > 0) kafka = openKafka(bootstrap);
-	};
-
-	const zkOptions: ZkSourceOptions = {
-		adminPorts: options.adminPorts,
-		// A ZooKeeper read given up on may still get here later: only the refresh under way starts the brokers' read.
-		onRegistrations(registrations: BrokerRegistration[]) {
-			if (!reading || kafka) return;
-			findBrokers(registrations);
-			if (kafka) kafkaRead = readKafka(kafka);
-		},
-	};
-	let zk: ZkSource | undefined = zookeeper === undefined ? undefined : openZookeeper(zookeeper, zkOptions);
-	let askedBrokersForZookeeper = false;
 
 	return {
 		async read() {
 			const takenAt = now();
 			const errors: SourceError[] = [];
-			kafkaRead = kafka ? readKafka(kafka) : undefined;
-			let zkRead: ZkSourceRead | undefined;
-			reading = true;
-			try {
-				zkRead = await zk?.read();
-			} finally {
-				reading = false;
-			}
-
+			let zkRead = zk ? await zk.read() : undefined;
 			if (zkRead) errors.push(...zkRead.errors);
 
-			findBrokers(zkRead?.kafka?.registrations ?? []);
+			if (!kafka) {
+				bootstrap = bootstrapFrom(zkRead?.kafka?.registrations ?? []);
+				if (bootstrap.length > 0) kafka = createKafkaSource(bootstrap);
+			}
+
 			let view: KafkaView | undefined;
 			if (kafka) {
-				const outcome = await (kafkaRead ?? readKafka(kafka));
-				kafkaRead = undefined;
-				if ('view' in outcome) {
-					view = outcome.view;
+				try {
+					view = await kafka.read();
 					errors.push(...view.errors);
-				} else {
-					errors.push({source: 'kafka', message: outcome.error});
+				} catch (error) {
+					errors.push({source: 'kafka', message: (error as Error).message});
 				}
 			} else if (zkRead?.kafka) {
 				errors.push({source: 'kafka', message: 'no brokers registered in /brokers/ids, so none could be asked'});
@@ -104,7 +66,7 @@ export function openClusterReader(connection: Connection, options: ClusterReader
 				try {
 					zookeeper = brokerId === undefined ? undefined : await readBrokerZookeeperConnect(bootstrap, brokerId);
 					if (zookeeper) {
-						zk = openZookeeper(zookeeper, zkOptions);
+						zk = createZkSource(zookeeper, {adminPorts: options.adminPorts});
 						zkRead = await zk.read();
 						errors.push(...zkRead.errors);
 					}

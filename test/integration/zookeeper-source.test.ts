@@ -3,9 +3,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {kafkaNodes, zkNodes, zookeeperConnect} from '../../cluster/layout.js';
 import {Unready, waitFor} from '../../cluster/wait-for.js';
 import type {ZkTopic} from '../../source/cluster/types.js';
-import {
-	isSessionLost, openZkSession, ZkError, zookeeperErrorCodes, type OpenedZkSession, type ZkWatchEvent,
-} from '../../source/cluster/zookeeper/session.js';
+import {openZkSession, type OpenedZkSession} from '../../source/cluster/zookeeper/session.js';
 import {createZkSource, type ZkSource, type ZkSourceRead} from '../../source/cluster/zookeeper/zk-source.js';
 import {commitGroupOffsets, testKafka, uniqueTopic} from '../helpers/kafka.js';
 
@@ -192,64 +190,5 @@ describe('createZkSource against the local cluster', () => {
 		expect(second.result.stats.znodesRead).toBeLessThan(first.result.stats.znodesRead);
 		expect(first.ms).toBeLessThan(5000);
 		expect(second.ms).toBeLessThan(2000);
-	});
-});
-
-describe('openZkSession reads', () => {
-	const root = `/ktop-session-${process.pid}-${Date.now()}`;
-	let writer: ZooKeeper;
-	let session: OpenedZkSession;
-
-	beforeAll(async () => {
-		writer = new ZooKeeper({connect: zookeeperConnect, timeout: 10_000, debug_level: 0, host_order_deterministic: false});
-		await new Promise<void>(resolve => {
-			writer.once('connect', () => {
-				resolve();
-			});
-			writer.init({});
-		});
-		await writer.create(root, 'root data', 0);
-		await writer.create(`${root}/a`, '', 0);
-		session = await openZkSession(zookeeperConnect);
-	});
-
-	afterAll(async () => {
-		session?.close();
-		for (const path of [`${root}/a`, `${root}/late`, `${root}/late-child`, root]) await writer.delete_(path, -1).catch(() => undefined);
-		writer?.close();
-	});
-
-	it('reads data and children, and a missing znode as undefined', async () => {
-		expect(await session.getData(root)).toMatchObject({data: 'root data'});
-		expect((await session.getData(root))!.mtime).toBeGreaterThan(0);
-		expect(await session.getChildren(root)).toEqual(['a']);
-		expect(await session.getData(`${root}/none`)).toBeUndefined();
-		expect(await session.getChildrenIfExists(`${root}/none`)).toBeUndefined();
-		await expect(session.getChildren(`${root}/none`)).rejects.toMatchObject({code: zookeeperErrorCodes.noNode});
-	});
-
-	it('watches a missing znode for its creation, and a present one for its change', async () => {
-		const events: ZkWatchEvent[] = [];
-		expect(await session.getData(`${root}/late`, event => events.push(event))).toBeUndefined();
-		expect(await session.getChildrenIfExists(`${root}/late-child`, event => events.push(event))).toBeUndefined();
-		expect(await session.getData(`${root}/a`, event => events.push(event))).toMatchObject({data: ''});
-		await writer.create(`${root}/late`, 'x', 0);
-		await writer.create(`${root}/late-child`, '', 0);
-		await writer.set(`${root}/a`, 'changed', -1);
-		await waitFor(async () => (events.length >= 3 ? events : new Unready(`${events.length} events`)), {timeoutMs: 10_000, intervalMs: 50, what: 'three watch events'});
-		expect(events).toEqual(expect.arrayContaining([
-			{type: 'created', path: `${root}/late`},
-			{type: 'created', path: `${root}/late-child`},
-			{type: 'changed', path: `${root}/a`},
-		]));
-	});
-
-	it('fails a read on a closed session with an error that says the session is gone', async () => {
-		const closed = await openZkSession(zookeeperConnect);
-		closed.close();
-		const error = await closed.getData(root).then(() => undefined, (failure: unknown) => failure);
-		expect(error).toBeInstanceOf(ZkError);
-		expect(isSessionLost(error)).toBe(true);
-		expect((error as Error).message).toContain(`ZooKeeper read of ${root} failed`);
 	});
 });

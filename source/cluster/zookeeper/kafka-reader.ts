@@ -1,10 +1,10 @@
 import type {SourceError, ZkKafkaView} from '../types.js';
-import {readKafkaView, type ReadKafkaViewOptions} from './read-kafka-znodes.js';
+import {readKafkaView} from './read-kafka-znodes.js';
 import {isSessionLost, openZkSession, type ZkSession} from './session.js';
 import {NoReply, withTimeout} from '../with-timeout.js';
 import {ZnodeCache} from './znode-cache.js';
 
-export type KafkaReaderOptions = ReadKafkaViewOptions & {
+export type KafkaReaderOptions = {
 	/** Session timeout asked of ZooKeeper; default 10,000 ms. */
 	sessionTimeoutMs?: number;
 	/** How long opening a session may take; default 5000 ms. */
@@ -14,7 +14,7 @@ export type KafkaReaderOptions = ReadKafkaViewOptions & {
 	A read cut short leaves its requests running, and the next read picks up their replies.
 	*/
 	readTimeoutMs?: number;
-	/** ZooKeeper reads in flight at once; default 256 (see ZnodeCacheOptions). */
+	/** ZooKeeper reads in flight at once; default 64. */
 	concurrency?: number;
 	/** How sessions are opened; tests pass fakes. */
 	openSession?: (connect: string, connectTimeoutMs: number, sessionTimeoutMs: number) => Promise<ZkSession>;
@@ -126,7 +126,7 @@ export function createKafkaReader(connect: string, options: KafkaReaderOptions =
 			const {reads: readsBefore, replies: repliesBefore} = state.cache.stats();
 			try {
 				const result = await withTimeout(
-					Promise.race([readKafkaView(state.cache, {onRegistrations: options.onRegistrations}), state.whenLost]),
+					Promise.race([readKafkaView(state.cache), state.whenLost]),
 					deadline - Date.now(),
 					`no reply from ZooKeeper within ${readTimeoutMs} ms`,
 				);

@@ -5,7 +5,7 @@ import {
 	parseReassignments, parseTopicAssignment, parseTopicConfig, reassignmentsInTopic, type TopicAssignment,
 } from './parse-kafka-znodes.js';
 import type {ZkSession} from './session.js';
-import {ZnodeCache, type ZnodeCacheOptions} from './znode-cache.js';
+import {ZnodeCache, type ZnodeCacheOptions, type ZnodeKey} from './znode-cache.js';
 
 export type KafkaZnodes = {
 	view: ZkKafkaView;
@@ -21,40 +21,31 @@ export async function readKafkaZnodes(session: ZkSession, options: Omit<ZnodeCac
 }
 
 const fixedData = ['/cluster/id', '/controller', '/controller_epoch', '/admin/reassign_partitions', '/admin/preferred_replica_election'];
-
-export type ReadKafkaViewOptions = {
-	/**
-	Called in each pass that walks the tree (not one that finds nothing changed) once the brokers'
-	registrations are in, before the partition states (the bulk of a first read) are, so a caller
-	can start on the brokers meanwhile. A malformed registration is left out here.
-	*/
-	onRegistrations?: (registrations: BrokerRegistration[]) => void;
-};
+const fixedChildren = ['/brokers/ids', '/brokers/topics', '/admin/delete_topics'];
 
 /** The last complete pass over each cache, and the cache's change count when that pass began. */
 const lastPass = new WeakMap<ZnodeCache, {changeCount: number; result: KafkaZnodes}>();
 
 /**
-Kafka's view of itself in ZooKeeper, read through `cache`: the fixed znodes; each broker the
-listing names; each topic and topic config, then each partition's state the topic assigns. The
-brokers and the topics are walked side by side, each level sent as soon as the one above it is in.
-A missing znode is normal (no reassignment running, a topic being created) and reads as empty.
-A network failure rejects; a malformed znode becomes an error beside the view.
+Kafka's view of itself in ZooKeeper, read through `cache` level by level: the fixed znodes,
+then each broker, topic and topic config they list, then each partition's state the topics
+assign. A missing znode is normal (no reassignment running, a topic being created) and
+reads as empty. A network failure rejects; a malformed znode becomes an error beside the view.
 
 When no watch has fired since the last pass, that pass's result is returned as it is, the very
 same objects: at 10,000 partitions, a quiet cluster then costs nothing to refresh, and a caller
 can tell "unchanged" by identity. Callers must not modify what they get.
 */
-export async function readKafkaView(cache: ZnodeCache, options: ReadKafkaViewOptions = {}): Promise<KafkaZnodes> {
+export async function readKafkaView(cache: ZnodeCache): Promise<KafkaZnodes> {
 	const changeCount = cache.changeCount();
 	const last = lastPass.get(cache);
 	if (last?.changeCount === changeCount) return last.result;
-	const result = await walk(cache, options);
+	const result = await walk(cache);
 	lastPass.set(cache, {changeCount, result});
 	return result;
 }
 
-async function walk(cache: ZnodeCache, options: ReadKafkaViewOptions): Promise<KafkaZnodes> {
+async function walk(cache: ZnodeCache): Promise<KafkaZnodes> {
 	cache.beginPass();
 	const errors: SourceError[] = [];
 	const parsed = <T>(path: string, parse: (data: string) => T): T | undefined => {
@@ -66,70 +57,40 @@ async function walk(cache: ZnodeCache, options: ReadKafkaViewOptions): Promise<K
 		}
 	};
 
-	// While the walk is under way: a malformed znode is left out here and reported once, below.
-	const quietly = <T>(path: string, parse: (data: string) => T): T | undefined => {
-		try {
-			return cache.parsed(path, parse);
-		} catch {
-			return undefined;
-		}
-	};
-
-	const registrationOf = (id: number) => (data: string) => parseBrokerRegistration(id, data);
-	const assignmentOf = (topic: string) => (data: string) => parseTopicAssignment(topic, data);
-	const statePath = (topic: string, partition: number) => `/brokers/topics/${topic}/partitions/${partition}/state`;
-
 	// The ensemble config is not Kafka's, but it is one more watched read of the same pass.
 	const ensembleConfig = cache.refresh([{kind: 'config'}]).then(() => cache.config(), () => undefined);
-
-	// As refresh() does: every part settles before the first failure is passed on; a part sends
-	// no further level once another has failed.
-	let failure: unknown;
-	const part = async (steps: () => Promise<void>) => steps().catch((error: unknown) => {
-		failure ??= error;
-	});
-	const failed = () => failure !== undefined;
-
-	let brokerIds: number[] = [];
-	let topicNames: string[] = [];
-	await Promise.all([
-		part(async () => cache.refresh([
-			...fixedData.map(path => ({kind: 'data', path}) as const),
-			{kind: 'children', path: '/admin/delete_topics'},
-		])),
-		part(async () => {
-			await cache.refresh([{kind: 'children', path: '/brokers/ids'}]);
-			if (failed()) return;
-			brokerIds = numericChildren(cache.children('/brokers/ids'));
-			await cache.refresh(brokerIds.map(id => ({kind: 'data', path: `/brokers/ids/${id}`}) as const));
-			options.onRegistrations?.(brokerIds.flatMap(id => quietly(`/brokers/ids/${id}`, registrationOf(id)) ?? []));
-		}),
-		part(async () => {
-			await cache.refresh([{kind: 'children', path: '/brokers/topics'}]);
-			if (failed()) return;
-			topicNames = [...cache.children('/brokers/topics') ?? []].sort();
-			await cache.refresh(topicNames.flatMap(topic => [
-				{kind: 'data', path: `/brokers/topics/${topic}`} as const,
-				{kind: 'data', path: `/config/topics/${topic}`} as const,
-			]));
-			if (failed()) return;
-			await cache.refresh(topicNames.flatMap(topic => {
-				const assignment = quietly(`/brokers/topics/${topic}`, assignmentOf(topic))?.assignment ?? {};
-				return partitionsOf(assignment).map(partition => ({kind: 'data', path: statePath(topic, partition)}) as const);
-			}));
-		}),
+	await cache.refresh([
+		...fixedData.map(path => ({kind: 'data', path}) as const),
+		...fixedChildren.map(path => ({kind: 'children', path}) as const),
 	]);
-	if (failure !== undefined) throw failure;
-	cache.sweep();
+
+	const brokerIds = numericChildren(cache.children('/brokers/ids'));
+	const topicNames = [...cache.children('/brokers/topics') ?? []].sort();
+	await cache.refresh([
+		...brokerIds.map(id => ({kind: 'data', path: `/brokers/ids/${id}`}) as const),
+		...topicNames.flatMap(topic => [
+			{kind: 'data', path: `/brokers/topics/${topic}`} as const,
+			{kind: 'data', path: `/config/topics/${topic}`} as const,
+		]),
+	]);
 
 	const assignments = new Map<string, TopicAssignment>();
 	for (const topic of topicNames) {
-		const assignment = parsed(`/brokers/topics/${topic}`, assignmentOf(topic));
+		const assignment = parsed(`/brokers/topics/${topic}`, data => parseTopicAssignment(topic, data));
 		if (assignment) assignments.set(topic, assignment);
 	}
 
+	const statePath = (topic: string, partition: number) => `/brokers/topics/${topic}/partitions/${partition}/state`;
+	const stateKeys: ZnodeKey[] = [];
+	for (const [topic, {assignment}] of assignments) {
+		for (const partition of partitionsOf(assignment)) stateKeys.push({kind: 'data', path: statePath(topic, partition)});
+	}
+
+	await cache.refresh(stateKeys);
+	cache.sweep();
+
 	const registrations: BrokerRegistration[] = brokerIds.flatMap(id => {
-		const registration = parsed(`/brokers/ids/${id}`, registrationOf(id));
+		const registration = parsed(`/brokers/ids/${id}`, data => parseBrokerRegistration(id, data));
 		return registration ? [registration] : [];
 	});
 

@@ -78,24 +78,6 @@ export function isSessionLost(error: unknown): boolean {
 /** The native client passes the stat's times as Date objects, despite its typings. */
 type NativeStat = {ctime: Date | number; mtime: Date | number};
 type NativeData = Buffer | string | null;
-type NativeWatcher = (type: number, state: number, path: string) => void;
-/** A reply: ZooKeeper's return code, its text, then the call's results. */
-type Done<R extends unknown[]> = (rc: number, message: string, ...result: R) => void;
-
-/**
-The addon beneath the promise API (`client.native`, public in the typings). Its reads return 0
-once the request is queued, or a negative code when refused at once (a closed handle).
-The promise API formats a log line with util.inspect on every call, logger or not, and wraps each
-reply in a Promise subclass: some 75 ms of CPU in a cold read of 10,000 partition states (about
-600 ms in all), so the reads a refresh makes by the thousand call the addon directly.
-*/
-type NativeReads = {
-	a_get(path: string, watch: boolean, done: Done<[NativeStat | null, NativeData]>): number;
-	aw_get(path: string, watcher: NativeWatcher, done: Done<[NativeStat | null, NativeData]>): number;
-	a_get_children(path: string, watch: boolean, done: Done<[string[] | null]>): number;
-	aw_get_children(path: string, watcher: NativeWatcher, done: Done<[string[] | null]>): number;
-	aw_exists(path: string, watcher: NativeWatcher, done: Done<[NativeStat | null]>): number;
-};
 
 // zookeeper.h's event types; session events (-1) reach every watcher too and are not changes.
 const eventTypes: Record<number, ZkWatchEvent['type']> = {1: 'created', 2: 'deleted', 3: 'changed', 4: 'child'};
@@ -133,47 +115,26 @@ export async function openZkSession(connect: string, timeoutMs = 10_000, session
 		for (const listener of endListeners.splice(0)) listener(reason);
 	});
 
-	const nativeWatcher = (watcher: ZkWatcher): NativeWatcher => (type, _state, path) => {
+	const nativeWatcher = (watcher: ZkWatcher) => (type: number, _state: number, path: string) => {
 		const kind = eventTypes[type];
 		if (kind) watcher({type: kind, path});
 	};
 
-	const native = client.native as NativeReads;
-	/** One read through the addon; a failure rejects with a ZkError carrying ZooKeeper's code. */
-	const call = async <R extends unknown[]>(path: string, send: (done: Done<R>) => number): Promise<R> => new Promise((resolve, reject) => {
-		let rc: number;
-		try {
-			rc = send((code, message, ...result) => {
-				if (code === 0) resolve(result);
-				else reject(new ZkError(`ZooKeeper read of ${path} failed: ${code} ${message}`, code));
-			});
-		} catch (error) {
-			reject(zkError(error, path));
-			return;
-		}
-
-		if (rc !== 0) reject(new ZkError(`ZooKeeper read of ${path} failed: ${rc} refused before it was sent`, rc));
-	});
-
 	/** After a read found no znode: watch for its creation, and report whether it appeared meanwhile. */
 	const watchCreation = async (path: string, watcher: ZkWatcher): Promise<boolean> => {
 		try {
-			const [stat] = await call<[NativeStat | null]>(path, done => native.aw_exists(path, nativeWatcher(watcher), done));
-			return Boolean(stat);
+			return Boolean(await client.w_exists(path, nativeWatcher(watcher)));
 		} catch (error) {
-			if ((error as ZkError).code === zookeeperErrorCodes.noNode) return false;
-			throw error;
+			if (errorCode(error) === zookeeperErrorCodes.noNode) return false;
+			throw zkError(error, path);
 		}
 	};
 
 	const getChildrenIfExists = async (path: string, watcher?: ZkWatcher): Promise<string[] | undefined> => {
 		try {
-			const [children] = await call<[string[] | null]>(path, done => (watcher
-				? native.aw_get_children(path, nativeWatcher(watcher), done)
-				: native.a_get_children(path, false, done)));
-			return children ?? [];
+			return await (watcher ? client.w_get_children(path, nativeWatcher(watcher)) : client.get_children(path, false)) as string[];
 		} catch (error) {
-			if ((error as ZkError).code !== zookeeperErrorCodes.noNode) throw error;
+			if (errorCode(error) !== zookeeperErrorCodes.noNode) throw zkError(error, path);
 			// Created between the two calls: read it again, which arms the child watch.
 			if (watcher && await watchCreation(path, watcher)) return getChildrenIfExists(path, watcher);
 			return undefined;
@@ -182,12 +143,10 @@ export async function openZkSession(connect: string, timeoutMs = 10_000, session
 
 	const getData = async (path: string, watcher?: ZkWatcher): Promise<ZnodeData | undefined> => {
 		try {
-			const [stat, data] = await call<[NativeStat | null, NativeData]>(path, done => (watcher
-				? native.aw_get(path, nativeWatcher(watcher), done)
-				: native.a_get(path, false, done)));
-			return {data: data === null ? '' : data.toString(), ctime: Number(stat?.ctime), mtime: Number(stat?.mtime)};
+			const [stat, data] = await (watcher ? client.w_get(path, nativeWatcher(watcher)) : client.get(path, false)) as [NativeStat, NativeData];
+			return {data: data === null ? '' : data.toString(), ctime: Number(stat.ctime), mtime: Number(stat.mtime)};
 		} catch (error) {
-			if ((error as ZkError).code !== zookeeperErrorCodes.noNode) throw error;
+			if (errorCode(error) !== zookeeperErrorCodes.noNode) throw zkError(error, path);
 			if (watcher && await watchCreation(path, watcher)) return getData(path, watcher);
 			return undefined;
 		}

@@ -1,3 +1,4 @@
+import {mapLimit} from '../map-limit.js';
 import type {ZkSession, ZkWatcher, ZnodeData} from './session.js';
 
 /** The reads the cache makes; a ZkSession has them. */
@@ -21,13 +22,7 @@ type Entry = {
 };
 
 export type ZnodeCacheOptions = {
-	/**
-	Reads in flight at once, over every refresh running; default 256. Only a full read has that many
-	to send, and across a network it is bound by round trips: through a proxy adding 2 ms to each,
-	10,000 partition states took 2.2-3.0 s at 64 in flight and 1.0-1.5 s at 256 (on loopback the
-	two are alike). 256 stays well under ZooKeeper's bound on requests in progress
-	(globalOutstandingLimit, 1000 by default), past which the server throttles all its clients.
-	*/
+	/** Reads in flight at once; default 64. */
 	concurrency?: number;
 	/** Arm a watch with each read and trust the value until it fires; default true. Without, every refresh reads again. */
 	watch?: boolean;
@@ -40,26 +35,18 @@ Each read arms a one-shot watch; when it fires, the entry turns stale and the ne
 reads it again, which re-arms the watch. The entry is marked fresh *before* its read is sent,
 so a change that fires the watch while the reply is on its way leaves the entry stale: a lost
 notification could otherwise leave it wrong for good.
-
-Refreshes may run side by side (a pass walks brokers and topics at once; a read given up on
-leaves its reads running): they share one queue and `concurrency` slots.
 */
 export class ZnodeCache {
 	private readonly entries = new Map<string, Entry>();
 	private readonly concurrency: number;
 	private readonly watch: boolean;
 	private pass = 0;
-	/** Reads sent and not yet answered. */
-	private active = 0;
-	/** Reads waiting for a slot, the oldest at queueHead. */
-	private queue: Array<(() => void) | undefined> = [];
-	private queueHead = 0;
 	private counts = {reads: 0, replies: 0, watchesFired: 0};
 	/** Bumped whenever an entry turns stale after having been read; equal counts mean nothing changed between. */
 	private changes = 0;
 
 	constructor(private readonly reads: ZnodeReads, options: ZnodeCacheOptions = {}) {
-		this.concurrency = options.concurrency ?? 256;
+		this.concurrency = options.concurrency ?? 64;
 		this.watch = options.watch ?? true;
 	}
 
@@ -74,21 +61,7 @@ export class ZnodeCache {
 	a failed entry stays stale and is read again next time.
 	*/
 	async refresh(keys: readonly ZnodeKey[]): Promise<void> {
-		// One promise for the lot, not one per key: a first read at 10,000 partitions is 10,000 keys.
-		let pending = 1;
-		let failure: unknown;
-		let done: () => void = () => undefined;
-		const allSettled = new Promise<void>(resolve => {
-			done = resolve;
-		});
-		const settled = () => {
-			if (--pending === 0) done();
-		};
-		const failed = (error: unknown) => {
-			failure ??= error;
-			settled();
-		};
-
+		const toRead: Entry[] = [];
 		for (const key of keys) {
 			const id = keyId(key);
 			let entry = this.entries.get(id);
@@ -98,14 +71,17 @@ export class ZnodeCache {
 			}
 
 			entry.pass = this.pass;
-			if (entry.stale || entry.inFlight) {
-				pending++;
-				this.readEntry(entry).then(settled, failed);
-			}
+			if (entry.stale || entry.inFlight) toRead.push(entry);
 		}
 
-		settled();
-		await allSettled;
+		let failure: unknown;
+		await mapLimit(toRead, this.concurrency, async entry => {
+			try {
+				await this.readEntry(entry);
+			} catch (error) {
+				failure ??= error;
+			}
+		});
 		if (failure !== undefined) throw failure;
 	}
 
@@ -168,52 +144,21 @@ export class ZnodeCache {
 			if (!entry.stale) return;
 		}
 
-		const read = new Promise<void>((resolve, reject) => {
-			const send = () => {
-				entry.stale = false;
-				this.load(entry).then(value => {
-					this.counts.replies++;
-					if (!this.watch) entry.stale = true;
-					entry.value = value;
-					entry.parsed = undefined;
-					entry.inFlight = undefined;
-					this.releaseSlot();
-					resolve();
-				}, (error: unknown) => {
-					entry.stale = true;
-					this.changes++;
-					entry.inFlight = undefined;
-					this.releaseSlot();
-					reject(error);
-				});
-			};
-
-			if (this.active < this.concurrency) {
-				this.active++;
-				send();
-			} else {
-				this.queue.push(send);
-			}
+		entry.stale = false;
+		const read = this.load(entry).then(value => {
+			this.counts.replies++;
+			if (!this.watch) entry.stale = true;
+			entry.value = value;
+			entry.parsed = undefined;
+		}, (error: unknown) => {
+			entry.stale = true;
+			this.changes++;
+			throw error;
+		}).finally(() => {
+			entry.inFlight = undefined;
 		});
 		entry.inFlight = read;
-		return read;
-	}
-
-	/** Hands the slot of a read that ended to the next read waiting, first come first served, or frees it. */
-	private releaseSlot(): void {
-		const next = this.queue[this.queueHead];
-		if (!next) {
-			this.active--;
-			return;
-		}
-
-		this.queue[this.queueHead++] = undefined;
-		if (this.queueHead === this.queue.length) {
-			this.queue = [];
-			this.queueHead = 0;
-		}
-
-		next();
+		await read;
 	}
 
 	private async load(entry: Entry): Promise<Value> {
