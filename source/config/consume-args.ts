@@ -1,6 +1,7 @@
 import type {StartPosition} from '../model/consume-types.js';
 import {parseStartPosition} from '../model/start-position.js';
 import {ConfigError} from './connection.js';
+import {parsePartitionList as parsePartitions} from '../model/actions/partition-list.js';
 
 export type ConsumeFlags = {
 	from?: string | undefined;
@@ -61,21 +62,11 @@ export function parseConsumeArgs(input: readonly string[], flags: ConsumeFlags, 
 	};
 }
 
-/** "0,2,5-7" -> [0, 2, 5, 6, 7]. */
+/** "0,2,5-7" -> [0, 2, 5, 6, 7]: the grammar the action forms read (model/actions/partition-list.ts), without their "all". */
 export function parsePartitionList(text: string): number[] {
-	const partitions = new Set<number>();
-	for (const part of text.split(',').map(entry => entry.trim())) {
-		const match = /^(\d+)(?:-(\d+))?$/.exec(part);
-		const first = Number(match?.[1]);
-		const last = match?.[2] === undefined ? first : Number(match[2]);
-		if (!match || last < first || last - first > 100_000 || !Number.isSafeInteger(last)) {
-			throw new ConfigError(`--partitions ${JSON.stringify(text)}: expected partition numbers like 0,2 or 0-3`);
-		}
-
-		for (let partition = first; partition <= last; partition++) partitions.add(partition);
-	}
-
-	return [...partitions].sort((a, b) => a - b);
+	const parsed = parsePartitions(text);
+	if (!Array.isArray(parsed)) throw new ConfigError(`--partitions ${JSON.stringify(text)}: expected partition numbers like 0,2 or 0-3`);
+	return parsed;
 }
 
 /**

@@ -1,5 +1,3 @@
-import {execFile} from 'node:child_process';
-import {promisify} from 'node:util';
 import type {Admin, Kafka, Message} from 'kafkajs';
 import {bootstrapServers} from '../../cluster/layout.js';
 import {Unready, waitFor} from '../../cluster/wait-for.js';
@@ -13,6 +11,7 @@ import type {ClusterSnapshot} from '../../source/model/types.js';
 import {testKafka, uniqueTopic} from '../helpers/kafka.js';
 import {localAdminPorts, localConnection} from '../helpers/watch-cluster.js';
 export {errorsOf, open, previewOf, valuesOf} from '../helpers/action-spec.js';
+export {kcatRead, type KcatRecord} from './writer-helpers.js';
 
 export const readOnlyMessage = 'ktop is in read-only mode (--read-only): nothing was sent; restart ktop without --read-only to make changes';
 
@@ -101,12 +100,4 @@ export function actionsFixture() {
 			await admin.disconnect();
 		},
 	};
-}
-
-export type KcatRecord = {partition: number; offset: number; key: string | null; payload: string | null; headers?: string[]};
-
-/** `count` records of one partition from `offset`, read by kcat (librdkafka), independent of ktop and kafkajs. */
-export async function kcatRead(topic: string, partition: number, offset: number, count: number): Promise<KcatRecord[]> {
-	const {stdout} = await promisify(execFile)('kcat', ['-C', '-b', bootstrapServers.join(','), '-t', topic, '-p', String(partition), '-o', String(offset), '-c', String(count), '-e', '-J', '-q'], {timeout: 30_000});
-	return stdout.split('\n').filter(line => line.trim() !== '').map(line => JSON.parse(line) as KcatRecord);
 }
