@@ -119,19 +119,32 @@ export type MetadataPartition = {
 	highWatermark: number | undefined;
 };
 
-export type TopicConfigs = {
+/**
+The configs ktop shows and judges by, as a topic gets them when it does not override them: the
+broker's own setting (server.properties, or set dynamically), else Kafka's default. A topic's
+overrides come from ZooKeeper (/config/topics/<topic>), never from asking a broker: a ZooKeeper-mode
+broker answers a topic's DescribeConfigs by reading ZooKeeper in its request thread.
+*/
+export type TopicDefaults = {
 	minInsyncReplicas: number | undefined;
 	cleanupPolicy: string | undefined;
 	retentionMs: number | undefined;
-	/** Every config with its value and whether it is a topic override. */
-	all: Record<string, {value: string | null; isDefault: boolean}>;
 };
 
 export type MetadataTopic = {
 	name: string;
 	internal: boolean;
 	partitions: MetadataPartition[];
-	configs: TopicConfigs | undefined;
+};
+
+/** A broker ktop leaves alone for now because it stopped answering: its parts of the view are not refreshed. */
+export type BrokerBackoffState = {
+	brokerId: number | undefined;
+	address: string;
+	/** Timeouts in a row. */
+	timeouts: number;
+	/** When it is asked again, ms since the epoch. */
+	until: number;
 };
 
 export type GroupMember = {
@@ -164,6 +177,10 @@ export type KafkaView = {
 	brokers: MetadataBroker[];
 	topics: MetadataTopic[];
 	groups: ConsumerGroup[];
-	/** Parts that failed (configs, watermarks, groups) while the rest was read. */
+	/** Each broker's topic defaults, read once per connection (brokers not read yet are missing). */
+	brokerDefaults: Array<{brokerId: number; defaults: TopicDefaults}>;
+	/** Brokers backing off after timeouts, as of the end of this read. */
+	backoffs: BrokerBackoffState[];
+	/** Parts that failed (watermarks, groups, broker defaults) while the rest was read. */
 	errors: SourceError[];
 };

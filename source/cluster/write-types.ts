@@ -72,6 +72,12 @@ export type ClusterWriter = {
 	readonly readOnly: boolean;
 	/** What the writer talks to, shown in every confirmation: "bootstrap 127.0.0.1:9092,…". */
 	readonly connection: string;
+	/**
+	Why writes that go through ZooKeeper (creating, deleting, repartitioning a topic, its configs, a
+	leader election) are refused right now, or undefined. A ZooKeeper-mode broker applies them in
+	ZooKeeper from its request thread, which waits as long as ZooKeeper is away.
+	*/
+	zookeeperTrouble(): string | undefined;
 
 	// Fresh reads that previews are built from. Reads are allowed in read-only mode.
 	describeTopicConfigs(topic: string): Promise<TopicConfigEntry[]>;

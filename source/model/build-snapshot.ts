@@ -2,6 +2,7 @@ import type {KafkaView, SourceError, ZkKafkaView, ZkServer} from '../cluster/typ
 import {summarizeBrokers, type BrokerProbe} from './broker-summary.js';
 import {summarizeGroups} from './group-summary.js';
 import {compareNatural} from './natural-order.js';
+import {agreedDefaults} from './topic-defaults.js';
 import {summarizeTopics} from './topic-summary.js';
 import type {ClusterSnapshot} from './types.js';
 import {summarizeZookeeper} from './zookeeper-summary.js';
@@ -29,7 +30,7 @@ export function buildSnapshot(input: SnapshotInput): ClusterSnapshot {
 		: kafka?.controllerId !== undefined && kafka.controllerId >= 0 ? {brokerId: kafka.controllerId, epoch: undefined} : undefined;
 	// Registrations are ephemeral znodes: with ZooKeeper read, they are the brokers that are alive.
 	const registered = zkKafka ? new Set(zkKafka.registrations.map(registration => registration.id)) : undefined;
-	const topics = summarizeTopics(kafka?.topics, zkKafka, registered);
+	const topics = summarizeTopics(kafka?.topics, zkKafka, registered, agreedDefaults(kafka?.brokerDefaults));
 	return {
 		takenAt: input.takenAt,
 		clusterId: zkKafka?.clusterId ?? (kafka?.clusterId || undefined),
@@ -49,6 +50,7 @@ export function buildSnapshot(input: SnapshotInput): ClusterSnapshot {
 			.map(reassignment => ({...reassignment, replicas: [...reassignment.replicas]}))
 			.sort(byTopicPartition),
 		preferredElections: (zkKafka?.preferredElections ?? []).map(election => ({...election})).sort(byTopicPartition),
+		backoffs: (kafka?.backoffs ?? []).map(backoff => ({...backoff})),
 		findings: [],
 		errors: mergeErrors([...input.errors, ...(kafka?.errors ?? [])]),
 	};

@@ -1,5 +1,7 @@
 import {readBrokerZookeeperConnect} from '../cluster/kafka/broker-zookeeper-connect.js';
 import {createKafkaSource, type KafkaSource} from '../cluster/kafka/kafka-source.js';
+import {LoadCounters, type LoadCounts} from '../cluster/load-counters.js';
+import {notReadYetReason} from '../cluster/zookeeper/zookeeper-trouble.js';
 import type {BrokerRegistration, KafkaView, SourceError} from '../cluster/types.js';
 import {createZkSource, type ZkSource, type ZkSourceOptions} from '../cluster/zookeeper/zk-source.js';
 import {type BrokerProbe, endpointOf} from './broker-summary.js';
@@ -15,6 +17,14 @@ export type ClusterReaderOptions = {
 export type ClusterReader = {
 	/** One refresh's reads from every source. Never throws: a failing source becomes an error entry. */
 	read(): Promise<SnapshotInput>;
+	/**
+	Why a ZooKeeper-mode broker would wait on ZooKeeper right now, by ktop's own view (no quorum,
+	session not connected, ZooKeeper never read), or undefined. Requests that would make a broker
+	wait are not sent while it gives a reason; writers built beside this reader take it too.
+	*/
+	zookeeperTrouble(): string | undefined;
+	/** Requests sent so far, per broker and API, per ZooKeeper server and session. */
+	load(): LoadCounts;
 	close(): Promise<void>;
 };
 
@@ -28,10 +38,14 @@ ZooKeeper is found from their `zookeeper.connect`.
 */
 export function openClusterReader(connection: Connection, options: ClusterReaderOptions = {}): ClusterReader {
 	const now = options.now ?? Date.now;
+	const counters = new LoadCounters();
 	let zookeeper = connection.zookeeper;
-	let zk: ZkSource | undefined = zookeeper === undefined ? undefined : createZkSource(zookeeper, {adminPorts: options.adminPorts});
+	const openZk = (connect: string) => createZkSource(connect, {adminPorts: options.adminPorts, counters});
+	let zk: ZkSource | undefined = zookeeper === undefined ? undefined : openZk(zookeeper);
+	const zookeeperTrouble = () => (zk ? zk.trouble() : notReadYetReason);
+	const openKafka = (brokers: string[]) => createKafkaSource(brokers, {counters, zookeeperTrouble});
 	let askedBrokersForZookeeper = false;
-	let kafka: KafkaSource | undefined = connection.bootstrap ? createKafkaSource(connection.bootstrap) : undefined;
+	let kafka: KafkaSource | undefined = connection.bootstrap ? openKafka(connection.bootstrap) : undefined;
 	let bootstrap = connection.bootstrap ?? [];
 	const seen = new Map<number, {host: string; port: number}>();
 
@@ -44,7 +58,7 @@ export function openClusterReader(connection: Connection, options: ClusterReader
 
 			if (!kafka) {
 				bootstrap = bootstrapFrom(zkRead?.kafka?.registrations ?? []);
-				if (bootstrap.length > 0) kafka = createKafkaSource(bootstrap);
+				if (bootstrap.length > 0) kafka = openKafka(bootstrap);
 			}
 
 			let view: KafkaView | undefined;
@@ -66,7 +80,7 @@ export function openClusterReader(connection: Connection, options: ClusterReader
 				try {
 					zookeeper = brokerId === undefined ? undefined : await readBrokerZookeeperConnect(bootstrap, brokerId);
 					if (zookeeper) {
-						zk = createZkSource(zookeeper, {adminPorts: options.adminPorts});
+						zk = openZk(zookeeper);
 						zkRead = await zk.read();
 						errors.push(...zkRead.errors);
 					}
@@ -93,6 +107,8 @@ export function openClusterReader(connection: Connection, options: ClusterReader
 				errors,
 			};
 		},
+		zookeeperTrouble,
+		load: () => counters.snapshot(),
 		async close() {
 			zk?.close();
 			await kafka?.close();

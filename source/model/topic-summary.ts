@@ -1,4 +1,4 @@
-import type {MetadataPartition, MetadataTopic, ZkKafkaView, ZkPartitionState, ZkTopic} from '../cluster/types.js';
+import type {MetadataPartition, MetadataTopic, TopicDefaults, ZkKafkaView, ZkPartitionState, ZkTopic} from '../cluster/types.js';
 import {compareNatural, compareNumbers} from './natural-order.js';
 import type {PartitionSummary, TopicSummary} from './types.js';
 
@@ -9,19 +9,22 @@ Topics as the brokers' metadata reports them, with what only ZooKeeper knows lai
 (leader epoch, config overrides, pending deletion). When the brokers could not be read the
 topics come from ZooKeeper alone (assignment and state znodes), so a cluster whose brokers
 are all down still shows its partitions, leaderless as they are.
+A topic's min.insync.replicas, cleanup.policy and retention are its ZooKeeper override, else the
+brokers' default (`defaults`); without the topic's override znode they are unknown, never guessed.
 */
 export function summarizeTopics(
 	metadata: readonly MetadataTopic[] | undefined,
 	zookeeper: ZkKafkaView | undefined,
 	liveBrokers: ReadonlySet<number> | undefined,
+	defaults: TopicDefaults | undefined,
 ): TopicSummary[] {
 	const zkTopics = new Map((zookeeper?.topics ?? []).map(topic => [topic.name, topic]));
 	const pending = new Set(zookeeper?.topicsPendingDeletion ?? []);
 	const topics: TopicSummary[] = [];
 	if (metadata) {
-		for (const topic of metadata) topics.push(fromMetadata(topic, zkTopics.get(topic.name), pending.has(topic.name)));
+		for (const topic of metadata) topics.push(fromMetadata(topic, zkTopics.get(topic.name), pending.has(topic.name), defaults));
 	} else {
-		for (const topic of zkTopics.values()) topics.push(fromZookeeper(topic, pending.has(topic.name), liveBrokers));
+		for (const topic of zkTopics.values()) topics.push(fromZookeeper(topic, pending.has(topic.name), liveBrokers, defaults));
 	}
 
 	// A deletion the brokers already forgot, or whose topic znode is gone, is still stuck until
@@ -30,27 +33,23 @@ export function summarizeTopics(
 	for (const name of pending) {
 		if (listed.has(name)) continue;
 		const zkTopic = zkTopics.get(name);
-		topics.push(zkTopic ? fromZookeeper(zkTopic, true, liveBrokers) : emptyTopic(name));
+		topics.push(zkTopic ? fromZookeeper(zkTopic, true, liveBrokers, defaults) : emptyTopic(name));
 	}
 
 	return topics.sort((a, b) => compareNatural(a.name, b.name));
 }
 
-function fromMetadata(topic: MetadataTopic, zkTopic: ZkTopic | undefined, pendingDeletion: boolean): TopicSummary {
+function fromMetadata(topic: MetadataTopic, zkTopic: ZkTopic | undefined, pendingDeletion: boolean, defaults: TopicDefaults | undefined): TopicSummary {
 	const states = new Map((zkTopic?.states ?? []).map(state => [state.partition, state]));
 	const partitions = topic.partitions
 		.map(partition => fromMetadataPartition(partition, states.get(partition.partition)))
 		.sort((a, b) => a.partition - b.partition);
-	const overrides = zkTopic?.configOverrides ?? overridesFromConfigs(topic);
 	return {
 		name: topic.name,
 		internal: topic.internal,
 		pendingDeletion,
 		replicationFactor: replicationFactor(partitions),
-		minInsyncReplicas: topic.configs?.minInsyncReplicas ?? toNumber(overrides['min.insync.replicas']),
-		cleanupPolicy: topic.configs?.cleanupPolicy ?? overrides['cleanup.policy'],
-		retentionMs: topic.configs?.retentionMs ?? toNumber(overrides['retention.ms']),
-		configOverrides: {...overrides},
+		...effectiveConfigs(zkTopic?.configOverrides, defaults),
 		partitions,
 	};
 }
@@ -77,7 +76,7 @@ function fromMetadataPartition(partition: MetadataPartition, state: ZkPartitionS
 	return summary;
 }
 
-function fromZookeeper(topic: ZkTopic, pendingDeletion: boolean, liveBrokers: ReadonlySet<number> | undefined): TopicSummary {
+function fromZookeeper(topic: ZkTopic, pendingDeletion: boolean, liveBrokers: ReadonlySet<number> | undefined, defaults: TopicDefaults | undefined): TopicSummary {
 	const states = new Map(topic.states.map(state => [state.partition, state]));
 	const numbers = new Set([...Object.keys(topic.assignment).map(Number), ...states.keys()]);
 	const partitions = [...numbers].sort(compareNumbers).map((partition): PartitionSummary => {
@@ -97,16 +96,12 @@ function fromZookeeper(topic: ZkTopic, pendingDeletion: boolean, liveBrokers: Re
 			leaderEpoch: state?.leaderEpoch,
 		};
 	});
-	const overrides = topic.configOverrides;
 	return {
 		name: topic.name,
 		internal: internalTopics.has(topic.name),
 		pendingDeletion,
 		replicationFactor: replicationFactor(partitions),
-		minInsyncReplicas: toNumber(overrides['min.insync.replicas']),
-		cleanupPolicy: overrides['cleanup.policy'],
-		retentionMs: toNumber(overrides['retention.ms']),
-		configOverrides: {...overrides},
+		...effectiveConfigs(topic.configOverrides, defaults),
 		partitions,
 	};
 }
@@ -118,14 +113,17 @@ function emptyTopic(name: string): TopicSummary {
 	};
 }
 
-/** Without ZooKeeper's override znode, the configs the brokers mark as not default are the overrides. */
-function overridesFromConfigs(topic: MetadataTopic): Record<string, string> {
-	const overrides: Record<string, string> = {};
-	for (const [name, config] of Object.entries(topic.configs?.all ?? {})) {
-		if (!config.isDefault && config.value !== null) overrides[name] = config.value;
-	}
+type EffectiveConfigs = Pick<TopicSummary, 'minInsyncReplicas' | 'cleanupPolicy' | 'retentionMs' | 'configOverrides'>;
 
-	return overrides;
+/** The override where the topic has one, else the brokers' default; all unknown without the override znode. */
+function effectiveConfigs(overrides: Readonly<Record<string, string>> | undefined, defaults: TopicDefaults | undefined): EffectiveConfigs {
+	if (!overrides) return {minInsyncReplicas: undefined, cleanupPolicy: undefined, retentionMs: undefined, configOverrides: {}};
+	return {
+		minInsyncReplicas: toNumber(overrides['min.insync.replicas']) ?? defaults?.minInsyncReplicas,
+		cleanupPolicy: overrides['cleanup.policy'] ?? defaults?.cleanupPolicy,
+		retentionMs: toNumber(overrides['retention.ms']) ?? defaults?.retentionMs,
+		configOverrides: {...overrides},
+	};
 }
 
 function isPreferred(leader: number, replicas: readonly number[]): boolean {

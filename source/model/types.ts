@@ -4,7 +4,7 @@ the events that a diff of two snapshots yields. The snapshot's JSON form is
 `ktop snapshot --json`; its field names are a contract with scripts.
 */
 
-import type {SourceError, ZkMonitorStats} from '../cluster/types.js';
+import type {BrokerBackoffState, SourceError, ZkMonitorStats} from '../cluster/types.js';
 
 export type Severity = 'critical' | 'warning' | 'info';
 
@@ -164,6 +164,8 @@ export type ClusterSnapshot = {
 	groups: GroupSummary[];
 	reassignments: Array<{topic: string; partition: number; replicas: number[]}>;
 	preferredElections: Array<{topic: string; partition: number}>;
+	/** Brokers ktop leaves alone for now after timeouts: their watermarks and groups are not refreshed. */
+	backoffs: BrokerBackoffState[];
 	findings: Finding[];
 	errors: SourceError[];
 };

@@ -87,6 +87,12 @@ export function statusLine(
 		);
 	}
 
+	// A broker ktop leaves alone after timeouts: its watermarks and groups are not being refreshed.
+	for (const backoff of snapshot?.backoffs ?? []) {
+		const who = backoff.brokerId === undefined ? sanitize(backoff.address) : `broker ${backoff.brokerId}`;
+		line.push({text: `${who} backoff ${Math.max(0, Math.ceil((backoff.until - now) / 1000))}s`, tone: 'warn'}, separator);
+	}
+
 	// Not stale: the last refresh worked, and its age says how fresh the screen is.
 	line.push({text: snapshot ? `refreshed ${ago(now - snapshot.takenAt)} ago` : 'not refreshed yet', tone: stale || !snapshot ? 'dim' : 'ok'});
 	line.push({text: `, every ${intervalMs / 1000}s`, tone: 'dim'});

@@ -49,7 +49,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	const sessions = trackSessions(consumeOpener(options.connection, options.consume), line => log.write(line));
 	const store = createStore();
 	// --read-only unbinds every action key, and the writer refuses writes itself as well.
-	const actions = clusterActions(options.connection, options.readOnly, () => store.getSnapshot());
+	const actions = clusterActions(options.connection, options.readOnly, () => store.getSnapshot(), () => reader.zookeeperTrouble());
 	let started = 0;
 	const poller = startPoller({
 		intervalMs: options.intervalMs,
@@ -130,7 +130,7 @@ export async function runConsumeTui(options: Omit<TuiOptions, 'consume'>, reques
 The actions over a cluster writer made on first use: with only a ZooKeeper address given, the
 brokers' addresses are known once a refresh has read their registrations (the snapshot's).
 */
-function clusterActions(connection: Connection, readOnly: boolean, snapshot: () => ClusterSnapshot | undefined): {factory: ActionFactory; close(): Promise<void>} {
+function clusterActions(connection: Connection, readOnly: boolean, snapshot: () => ClusterSnapshot | undefined, zookeeperTrouble: () => string | undefined): {factory: ActionFactory; close(): Promise<void>} {
 	let writer: ClusterWriter | undefined;
 	let factory: ActionFactory | undefined;
 	return {
@@ -138,7 +138,7 @@ function clusterActions(connection: Connection, readOnly: boolean, snapshot: () 
 			if (!factory) {
 				const bootstrap = connection.bootstrap ?? snapshot()?.connection.bootstrap ?? [];
 				if (bootstrap.length === 0) return {unavailable: 'no broker address known yet: wait for a refresh that finds the brokers'};
-				writer = createClusterWriter(bootstrap, {readOnly});
+				writer = createClusterWriter(bootstrap, {readOnly, zookeeperTrouble});
 				factory = createActionFactory({snapshot, writer});
 			}
 

@@ -14,7 +14,6 @@ import {bootstrapServers} from '../../cluster/layout.js';
 import {mapLimit} from '../../source/cluster/map-limit.js';
 import {BrokerConnections} from '../../source/cluster/kafka/broker-connections.js';
 import {createKafkaSource} from '../../source/cluster/kafka/kafka-source.js';
-import {readConfigs} from '../../source/cluster/kafka/read-configs.js';
 import {readGroups} from '../../source/cluster/kafka/read-groups.js';
 import {readWatermarks} from '../../source/cluster/kafka/read-watermarks.js';
 import {translateMetadata} from '../../source/cluster/kafka/translate-metadata.js';
@@ -78,7 +77,6 @@ async function phases(): Promise<void> {
 				metadata = translateMetadata(await connections.readMetadata(round));
 			}),
 			watermarks: await time(async () => readWatermarks(round, metadata.topics, {concurrency: 8, maxPartitionsPerRequest: 1000})),
-			configs: await time(async () => readConfigs(round, metadata.topics, metadata.brokers.map(broker => broker.id), {concurrency: 8, batchSize: 100})),
 			groups: await time(async () => readGroups(round, metadata.brokers.map(broker => broker.id), {concurrency: 8, batchSize: 50})),
 		};
 		console.log(`  parts alone: ${Object.entries(parts).map(([part, ms]) => `${part} ${ms}`).join(', ')}`);

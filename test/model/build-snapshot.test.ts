@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {buildSnapshot} from '../../source/model/build-snapshot.js';
 import {zxidLag} from '../../source/model/zookeeper-summary.js';
 import {
-	T0, group, healthyEnsemble, healthyInput, kafkaView, metaPartition, metaTopic, ordersTopic, registration, zkKafkaView, zkServer, zkTopicOf, configs,
+	T0, group, healthyEnsemble, healthyInput, kafkaView, metaPartition, metaTopic, ordersTopic, registration, zkKafkaView, zkServer, zkTopicOf, brokerDefaults,
 } from './fixtures.js';
 
 describe('buildSnapshot: brokers', () => {
@@ -72,27 +72,26 @@ describe('buildSnapshot: topics', () => {
 		expect(isrOnly.topics[0]!.partitions[0]!.zkStateMismatch).toEqual({leader: 1, isr: [1, 2]});
 	});
 
-	it('takes min.insync.replicas from configs, else the ZooKeeper override, else leaves it unknown', () => {
-		const withOverride = (topicConfigs: ReturnType<typeof configs> | undefined, overrides: Record<string, string>) => {
-			// Set after building: passing undefined to metaTopic would pick its default configs.
-			const topic = {...metaTopic('t', [metaPartition(0, 1, [1])]), configs: topicConfigs};
-			return buildSnapshot(healthyInput({kafka: kafkaView({topics: [topic]}), zkKafka: zkKafkaView({topics: [zkTopicOf(topic, overrides)]})})).topics[0]!;
+	it('takes a topic\'s configs from its ZooKeeper override, else the brokers\' defaults', () => {
+		const withOverride = (overrides: Record<string, string>, defaults = kafkaView().brokerDefaults) => {
+			const topic = metaTopic('t', [metaPartition(0, 1, [1])]);
+			return buildSnapshot(healthyInput({kafka: kafkaView({topics: [topic], brokerDefaults: defaults}), zkKafka: zkKafkaView({topics: [zkTopicOf(topic, overrides)]})})).topics[0]!;
 		};
 
-		expect(withOverride(configs(2), {'min.insync.replicas': '3'}).minInsyncReplicas).toBe(2);
-		expect(withOverride(undefined, {'min.insync.replicas': '3'}).minInsyncReplicas).toBe(3);
-		expect(withOverride(undefined, {}).minInsyncReplicas).toBeUndefined();
-		expect(withOverride(undefined, {'retention.ms': '1000'}).retentionMs).toBe(1000);
+		expect(withOverride({'min.insync.replicas': '3'}).minInsyncReplicas).toBe(3);
+		expect(withOverride({})).toMatchObject({minInsyncReplicas: 2, cleanupPolicy: 'delete', retentionMs: 604_800_000});
+		expect(withOverride({'retention.ms': '1000', 'cleanup.policy': 'compact'})).toMatchObject({retentionMs: 1000, cleanupPolicy: 'compact'});
+		// No defaults read: only what the topic overrides is known.
+		expect(withOverride({}, [])).toMatchObject({minInsyncReplicas: undefined, cleanupPolicy: undefined, retentionMs: undefined});
+		// Brokers that disagree leave the value unknown rather than pick one.
+		const disagreeing = [{brokerId: 1, defaults: {...brokerDefaults, minInsyncReplicas: 1}}, {brokerId: 2, defaults: {...brokerDefaults}}];
+		expect(withOverride({}, disagreeing)).toMatchObject({minInsyncReplicas: undefined, retentionMs: 604_800_000});
 	});
 
-	it('takes overrides from the configs the brokers mark as not default when ZooKeeper was not read', () => {
-		const topic = metaTopic('t', [metaPartition(0, 1, [1])], configs(1, {all: {
-			'retention.ms': {value: '1000', isDefault: false},
-			'cleanup.policy': {value: 'delete', isDefault: true},
-			'sasl.secret': {value: null, isDefault: false},
-		}}));
+	it('leaves configs unknown without ZooKeeper\'s view of the topic: its overrides are not asked of the brokers', () => {
+		const topic = metaTopic('t', [metaPartition(0, 1, [1])]);
 		const [summary] = buildSnapshot(healthyInput({kafka: kafkaView({topics: [topic]}), zkKafka: undefined})).topics;
-		expect(summary!.configOverrides).toEqual({'retention.ms': '1000'});
+		expect(summary).toMatchObject({minInsyncReplicas: undefined, cleanupPolicy: undefined, retentionMs: undefined, configOverrides: {}});
 	});
 
 	it('falls back to ZooKeeper\'s assignment and state when the brokers were unreachable', () => {

@@ -3,7 +3,7 @@ Hand-built source views for model tests: a healthy three-broker, three-ZooKeeper
 default, and small builders to break one part of it at a time.
 */
 import type {
-	BrokerRegistration, ConsumerGroup, KafkaView, MetadataPartition, MetadataTopic, TopicConfigs, ZkKafkaView, ZkServer, ZkTopic,
+	BrokerRegistration, ConsumerGroup, KafkaView, MetadataPartition, MetadataTopic, TopicDefaults, ZkKafkaView, ZkServer, ZkTopic,
 } from '../../source/cluster/types.js';
 import type {SrvrStats} from '../../source/cluster/zookeeper/parse-srvr.js';
 import type {SnapshotInput} from '../../source/model/build-snapshot.js';
@@ -52,16 +52,25 @@ export function metaPartition(partition: number, leader: number, replicas: numbe
 	return {partition, leader, replicas, isr, offlineReplicas: [], lowWatermark: 0, highWatermark: 100, ...extra};
 }
 
-export function configs(minInsyncReplicas: number | undefined, extra: Partial<TopicConfigs> = {}): TopicConfigs {
-	return {minInsyncReplicas, cleanupPolicy: 'delete', retentionMs: 604_800_000, all: {}, ...extra};
+/** The brokers' topic defaults in these fixtures (as a stock server.properties with min.insync.replicas=2). */
+export const brokerDefaults: TopicDefaults = {minInsyncReplicas: 2, cleanupPolicy: 'delete', retentionMs: 604_800_000};
+
+/** A topic's ZooKeeper overrides: min.insync.replicas `minInsyncReplicas`, plus `extra`. */
+export function configs(minInsyncReplicas: number, extra: Record<string, string> = {}): Record<string, string> {
+	return {'min.insync.replicas': String(minInsyncReplicas), ...extra};
 }
 
-export function metaTopic(name: string, partitions: MetadataPartition[], topicConfigs: TopicConfigs | undefined = configs(2)): MetadataTopic {
-	return {name, internal: name.startsWith('__'), partitions, configs: topicConfigs};
+/** Overrides given to metaTopic, which zkTopicOf lays on the topic's ZooKeeper view. */
+const fixtureOverrides = new WeakMap<MetadataTopic, Record<string, string>>();
+
+export function metaTopic(name: string, partitions: MetadataPartition[], overrides: Record<string, string> = {}): MetadataTopic {
+	const topic = {name, internal: name.startsWith('__'), partitions};
+	fixtureOverrides.set(topic, overrides);
+	return topic;
 }
 
-/** A ZooKeeper view of a metadata topic: the same assignment and state. */
-export function zkTopicOf(topic: MetadataTopic, overrides: Record<string, string> = {}): ZkTopic {
+/** A ZooKeeper view of a metadata topic: the same assignment and state, and the overrides metaTopic was given. */
+export function zkTopicOf(topic: MetadataTopic, overrides: Record<string, string> = fixtureOverrides.get(topic) ?? {}): ZkTopic {
 	return {
 		name: topic.name,
 		assignment: Object.fromEntries(topic.partitions.map(partition => [partition.partition, partition.replicas])),
@@ -90,6 +99,8 @@ export function kafkaView(extra: Partial<KafkaView> = {}): KafkaView {
 		brokers: [1, 2, 3].map(id => ({id, host: '127.0.0.1', port: 9091 + id, rack: undefined})),
 		topics: [ordersTopic()],
 		groups: [],
+		brokerDefaults: [1, 2, 3].map(brokerId => ({brokerId, defaults: {...brokerDefaults}})),
+		backoffs: [],
 		errors: [],
 		...extra,
 	};

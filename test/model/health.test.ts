@@ -21,8 +21,11 @@ const only = (list: Finding[], code: FindingCode) => list.filter(finding => find
 function withPartition0(partition: ReturnType<typeof metaPartition>, minIsr: number | 'unknown' = 2): Partial<SnapshotInput> {
 	const topic = ordersTopic();
 	topic.partitions[0] = partition;
-	topic.configs = minIsr === 'unknown' ? undefined : configs(minIsr);
-	return {kafka: kafkaView({topics: [topic]}), zkKafka: zkKafkaView({topics: [zkTopicOf(topic)]})};
+	// Unknown: no override, and no broker defaults read.
+	return {
+		kafka: kafkaView({topics: [topic], ...(minIsr === 'unknown' ? {brokerDefaults: []} : {})}),
+		zkKafka: zkKafkaView({topics: [zkTopicOf(topic, minIsr === 'unknown' ? {} : configs(minIsr))]}),
+	};
 }
 
 describe('findingsFor: a healthy cluster', () => {
@@ -295,7 +298,7 @@ describe('findingsFor: order', () => {
 		const topic = metaTopic('orders', Array.from({length: 12}, (_, partition) => metaPartition(partition, 1, [1, 2, 3], partition % 5 === 0 ? [1] : [1, 2, 3])));
 		const list = findings({
 			kafka: kafkaView({topics: [topic]}),
-			zkKafka: zkKafkaView({topics: [], controller: undefined}),
+			zkKafka: zkKafkaView({topics: [zkTopicOf(topic)], controller: undefined}),
 			zkServers: [...healthyEnsemble().slice(1), zkServer(2181, {state: 'unreachable'})],
 		}, snapshot => {
 			snapshot.controller = undefined;

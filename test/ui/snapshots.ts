@@ -58,6 +58,7 @@ export function healthySnapshot(extra: Partial<ClusterSnapshot> = {}): ClusterSn
 		groups: [],
 		reassignments: [],
 		preferredElections: [],
+		backoffs: [],
 		findings: [],
 		errors: [],
 		...extra,

@@ -1,7 +1,11 @@
+import type {LoadCounters} from '../load-counters.js';
+import {NoReply, withTimeout} from '../with-timeout.js';
+import type {BrokerBackoffState} from '../types.js';
+import {BrokerBackoff, backingOffText} from './broker-backoff.js';
 import {failureText} from './failure-text.js';
 import {openWire, type Wire} from './kafkajs-wire.js';
 import type {RawMetadata} from './wire-types.js';
-import {withTimeout} from '../with-timeout.js';
+import type {ZookeeperTrouble} from './zookeeper-bound.js';
 
 export type Endpoint = {host: string; port: number};
 
@@ -14,6 +18,13 @@ export type ConnectionSettings = {
 	roundTimeoutMs: number;
 	/** Opens each broker's socket (default: kafkajs' own); the writer's tests tap it (writer/wire-tap.ts). */
 	socketFactory?: unknown;
+	/** Counts each request sent (the benchmark's load figures). */
+	counters?: LoadCounters;
+	/** Requests that would make a broker wait on ZooKeeper are not sent while this gives a reason. */
+	zookeeperTrouble?: ZookeeperTrouble;
+	/** How long a broker that timed out is left alone: the first backoff, doubled per timeout up to the last (default 4000, 60000). */
+	backoffMs?: {first: number; max: number};
+	now?: () => number;
 };
 
 /** A broker that did not answer; the message names it: "broker 3 (127.0.0.1:9094): no reply within 3000 ms". */
@@ -37,10 +48,22 @@ export class BrokerConnections {
 	/** The broker that last answered metadata: asked first next time, so a hung one is not retried first. */
 	#preferred: string | undefined;
 	#closed = false;
+	readonly backoff: BrokerBackoff;
 
 	constructor(bootstrap: string[], readonly settings: ConnectionSettings) {
 		this.#bootstrap = bootstrap.map(parseEndpoint);
 		if (this.#bootstrap.length === 0) throw new Error('no bootstrap brokers given');
+		this.backoff = new BrokerBackoff(settings.backoffMs ?? {first: 4000, max: 60_000}, settings.now ?? Date.now);
+	}
+
+	/** Brokers ktop leaves alone for now because they timed out, by address, with their ids where known. */
+	backoffs(): BrokerBackoffState[] {
+		return this.backoff.active().map(entry => ({brokerId: this.idOf(entry.address), address: entry.address, timeouts: entry.timeouts, until: entry.until}));
+	}
+
+	idOf(address: string): number | undefined {
+		for (const [id, endpoint] of this.#nodes) if (addressOf(endpoint) === address) return id;
+		return undefined;
 	}
 
 	/** The brokers of the last metadata read, by id. */
@@ -56,6 +79,9 @@ export class BrokerConnections {
 	/**
 	Metadata for every topic, from the first broker that answers: the one that answered last
 	time, then the other known brokers, then the bootstrap list. Rejects when none answers.
+	The one request that moves on to another broker after a timeout: a broker serves metadata from
+	its memory (never from ZooKeeper), and without it nothing else can be read. The broker that
+	timed out backs off, so the next refreshes do not ask it first.
 	*/
 	async readMetadata(round: Round): Promise<RawMetadata> {
 		const candidates = uniqueAddresses([
@@ -87,7 +113,7 @@ export class BrokerConnections {
 				connectionTimeoutMs: Math.min(this.settings.connectionTimeoutMs, this.settings.requestTimeoutMs),
 				// ktop's own bound (requestTimeoutMs) fires first; kafkajs' is the backstop.
 				requestTimeoutMs: this.settings.requestTimeoutMs + 1000,
-			}, this.settings.socketFactory);
+			}, this.settings.socketFactory, {counters: this.settings.counters, zookeeperTrouble: this.settings.zookeeperTrouble});
 			this.#wires.set(address, wire);
 		}
 
@@ -95,13 +121,19 @@ export class BrokerConnections {
 	}
 
 	/**
-	Forgets a connection after a failure, so the next call reconnects. kafkajs closes the socket once
-	the requests pending on it end, at the latest at its own request timeout (ours + 1 s).
+	Forgets a connection after a failure and closes its socket at once, so the next call reconnects.
+	Not kafkajs' polite disconnect: that waits for the broker's side of the close, which a hung broker
+	never sends, and the socket would stay open (FIN-WAIT-2) as long as ktop runs.
 	*/
-	drop(address: string): void {
+	drop(address: string, reason = 'dropped'): void {
 		const wire = this.#wires.get(address);
 		this.#wires.delete(address);
-		void wire?.disconnect().catch(() => undefined);
+		wire?.destroy(reason);
+	}
+
+	/** Whether `wire` is still the open connection to its broker (not dropped after a failure). */
+	isCurrent(wire: Wire): boolean {
+		return [...this.#wires.values()].includes(wire);
 	}
 
 	labelOf(address: string): string {
@@ -120,15 +152,17 @@ export class BrokerConnections {
 		this.#nodes = new Map(metadata.brokers.map(broker => [broker.nodeId, {host: broker.host, port: broker.port}]));
 		// Connections to addresses that are no longer brokers (a bootstrap alias, a replaced broker) go.
 		const current = new Set([...this.#nodes.values()].map(addressOf));
-		for (const address of this.#wires.keys()) if (!current.has(address)) this.drop(address);
+		for (const address of this.#wires.keys()) if (!current.has(address)) this.drop(address, 'no longer a broker');
 	}
 }
 
 /**
 One refresh. A broker that fails a call is not asked again in the same refresh: its other calls
 fail at once with the same reason, so a hung broker costs one timeout per refresh, not one per
-request queued for it. And the refresh as a whole has a deadline, so even a broker that answers
-every request just inside the timeout cannot stretch it out.
+request queued for it. A broker that timed out is then left alone for a while (BrokerBackoff):
+its calls fail at once, without a connection, until the backoff ends. And the refresh as a whole
+has a deadline, so even a broker that answers every request just inside the timeout cannot
+stretch it out.
 */
 export class Round {
 	readonly #failed = new Map<string, BrokerFailure>();
@@ -149,22 +183,45 @@ export class Round {
 		const address = addressOf(endpoint);
 		const earlier = this.#failed.get(address);
 		if (earlier) throw earlier;
+		const backingOff = this.connections.backoff.current(address);
+		if (backingOff) {
+			const failure = new BrokerFailure(address, backingOffText(backingOff), this.connections.labelOf(address), new BackingOff());
+			this.#failed.set(address, failure);
+			throw failure;
+		}
+
 		const left = Math.round(this.#deadline - performance.now());
 		if (left <= 0) throw new Error(`${this.connections.labelOf(address)}: not asked, the refresh used up its ${this.connections.settings.roundTimeoutMs} ms`);
 		const wire = this.connections.wire(endpoint);
 		try {
-			return await withTimeout((async () => {
+			const reply = await withTimeout((async () => {
 				await wire.connect();
 				return request(wire);
 			})(), Math.min(this.connections.settings.requestTimeoutMs, left));
+			this.connections.backoff.answered(address);
+			return reply;
 		} catch (error) {
+			// Refused before sending (held for ZooKeeper): the broker is fine and the connection too.
+			if ((error as Error).name === 'HeldForZookeeper') throw error;
 			// A call that failed because a sibling call dropped the connection reports the sibling's reason.
 			const failure = this.#failed.get(address) ?? new BrokerFailure(address, failureText(error), this.connections.labelOf(address), error);
+			if (!this.#failed.has(address) && isTimeout(error)) this.connections.backoff.timedOut(address);
 			this.#failed.set(address, failure);
-			this.connections.drop(address);
+			this.connections.drop(address, failure.reason);
 			throw failure;
 		}
 	}
+}
+
+/** The cause of a BrokerFailure for a broker not asked because it is backing off. */
+export class BackingOff extends Error {
+	override name = 'BackingOff';
+}
+
+/** No reply in time (ours or kafkajs'), as opposed to a refused or reset connection, which costs the broker nothing. */
+export function isTimeout(error: unknown): boolean {
+	const name = (error as Error | undefined)?.name;
+	return error instanceof NoReply || name === 'KafkaJSRequestTimeoutError' || (name === 'KafkaJSConnectionError' && (error as Error).message === 'Connection timeout');
 }
 
 export function parseEndpoint(address: string): Endpoint {

@@ -1,11 +1,12 @@
+import type {LoadCounters} from '../load-counters.js';
 import type {KafkaView, SourceError} from '../types.js';
 import {BrokerConnections} from './broker-connections.js';
 import {probeBrokers, type BrokerProbe} from './probe-brokers.js';
-import {readConfigs} from './read-configs.js';
+import {BrokerDefaults} from './read-broker-defaults.js';
 import {readGroups} from './read-groups.js';
 import {readWatermarks} from './read-watermarks.js';
-import {TopicConfigCache} from './topic-config-cache.js';
 import {translateMetadata} from './translate-metadata.js';
+import type {ZookeeperTrouble} from './zookeeper-bound.js';
 
 export type {BrokerProbe} from './probe-brokers.js';
 
@@ -13,7 +14,8 @@ export type KafkaSourceOptions = {
 	clientId?: string;
 	/**
 	Bound on one request to one broker, connecting included (default 3000). A hung broker costs a
-	refresh about this much once; its other requests in the same refresh fail at once.
+	refresh about this much once; its other requests in the same refresh fail at once, and it is
+	then left alone for a backoff that doubles with each timeout in a row.
 	*/
 	requestTimeoutMs?: number;
 	/** Bound on a whole read (default 10000): requests it has no time left for are not sent. */
@@ -22,16 +24,18 @@ export type KafkaSourceOptions = {
 	connectionTimeoutMs?: number;
 	/** probeBrokers' bound per broker (default 2000). */
 	probeTimeoutMs?: number;
-	/** Requests of one kind in flight at once (default 8). */
+	/** Requests waiting to be sent at once (default 8); each broker still gets at most one of each kind at a time. */
 	concurrency?: number;
-	/** Topics per DescribeConfigs request (default 100). */
-	configBatchSize?: number;
-	/** How long a topic's configs are reused before they are read again (default 30000; 0 reads them every time). */
-	configsMaxAgeMs?: number;
 	/** Groups per DescribeGroups request (default 50). */
 	groupBatchSize?: number;
 	/** Partitions per ListOffsets request (default 1000). */
 	offsetsBatchSize?: number;
+	/** Backoff after a broker's timeout: the first, doubling up to the last (default 4000, 30000 ms). */
+	backoffMs?: {first: number; max: number};
+	/** Counts each request sent (the benchmark's load figures). */
+	counters?: LoadCounters;
+	/** Requests that would make a broker wait on ZooKeeper are not sent while this gives a reason. */
+	zookeeperTrouble?: ZookeeperTrouble;
 };
 
 export type KafkaSource = {
@@ -41,30 +45,30 @@ export type KafkaSource = {
 	close(): Promise<void>;
 };
 
-const defaults: Required<KafkaSourceOptions> = {
+const defaults = {
 	clientId: 'ktop',
 	requestTimeoutMs: 3000,
 	readTimeoutMs: 10_000,
 	connectionTimeoutMs: 2000,
 	probeTimeoutMs: 2000,
 	concurrency: 8,
-	configBatchSize: 100,
-	configsMaxAgeMs: 30_000,
 	groupBatchSize: 50,
 	offsetsBatchSize: 1000,
+	backoffMs: {first: 4000, max: 30_000},
 };
 
 /**
 ktop's view of the cluster as the brokers report it, over connections kept open across reads.
 One read: metadata for all topics from one broker, then watermarks (ListOffsets per leader),
-topic configs (DescribeConfigs in batches, for topics whose cached configs expired) and groups
-(ListGroups per broker, DescribeGroups per coordinator, OffsetFetch per group) side by side.
-Each of those three fails on its own.
+groups (ListGroups per broker, DescribeGroups per coordinator, OffsetFetch per group) and, once
+per connection, each broker's topic defaults, side by side. Each of those fails on its own.
+Nothing in a read makes a ZooKeeper-mode broker touch ZooKeeper: topic configs are not asked of
+the brokers at all (a topic's overrides come from ZooKeeper's /config/topics, which ktop watches).
 */
 export function createKafkaSource(bootstrap: string[], options: KafkaSourceOptions = {}): KafkaSource {
 	const settings = {...defaults, ...options};
 	const connections = new BrokerConnections(bootstrap, {...settings, roundTimeoutMs: settings.readTimeoutMs});
-	const configCache = new TopicConfigCache(settings.configsMaxAgeMs);
+	const brokerDefaults = new BrokerDefaults(connections);
 
 	return {
 		async read() {
@@ -78,24 +82,23 @@ export function createKafkaSource(bootstrap: string[], options: KafkaSourceOptio
 
 			const metadata = translateMetadata(raw);
 			const brokerIds = metadata.brokers.map(broker => broker.id);
-			const now = Date.now();
-			const configsToRead = configCache.fill(metadata.topics, now);
-			const [watermarkErrors, configErrors, groups] = await Promise.all([
+			const [watermarkErrors, groups, topicDefaults] = await Promise.all([
 				contained('kafka:watermarks', readWatermarks(round, metadata.topics, {concurrency: settings.concurrency, maxPartitionsPerRequest: settings.offsetsBatchSize}), error => [error]),
-				contained('kafka:configs', readConfigs(round, configsToRead, brokerIds, {concurrency: settings.concurrency, batchSize: settings.configBatchSize}), error => [error]),
 				contained('kafka:groups', readGroups(round, brokerIds, {concurrency: settings.concurrency, batchSize: settings.groupBatchSize}), error => ({groups: [], errors: [error]})),
+				contained('kafka:broker-defaults', brokerDefaults.read(round, brokerIds), error => ({defaults: [], errors: [error]})),
 			]);
-			configCache.remember(metadata.topics, configsToRead, now);
 			return {
 				clusterId: metadata.clusterId,
 				controllerId: metadata.controllerId,
 				brokers: metadata.brokers,
 				topics: metadata.topics,
 				groups: groups.groups,
-				errors: [...metadata.errors, ...watermarkErrors, ...configErrors, ...groups.errors],
+				brokerDefaults: topicDefaults.defaults,
+				backoffs: connections.backoffs(),
+				errors: [...metadata.errors, ...watermarkErrors, ...groups.errors, ...topicDefaults.errors],
 			};
 		},
-		probeBrokers: async brokers => probeBrokers(brokers, {clientId: settings.clientId, timeoutMs: settings.probeTimeoutMs}),
+		probeBrokers: async brokers => probeBrokers(brokers, {clientId: settings.clientId, timeoutMs: settings.probeTimeoutMs, backoff: connections.backoff, counters: settings.counters}),
 		close: async () => connections.close(),
 	};
 }

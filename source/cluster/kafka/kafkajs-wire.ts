@@ -1,5 +1,9 @@
 import {createRequire} from 'node:module';
+import type {Socket} from 'node:net';
+import type {LoadCounters} from '../load-counters.js';
 import {decodeFetchResponse, type RawFetch} from './fetch-response.js';
+import {OnePerKind} from './one-per-kind.js';
+import {HeldForZookeeper, zookeeperBoundApiKeys, type ZookeeperTrouble} from './zookeeper-bound.js';
 import type {
 	RawDeleteGroups, RawDeleteRecords, RawDescribeConfigs, RawDescribeGroups, RawFindCoordinator, RawListGroups, RawListOffsets,
 	RawMetadata, RawOffsetCommit, RawOffsetFetch, RawProduce, RawTopicErrors,
@@ -85,14 +89,32 @@ export const defaultSocketFactory: unknown = createSocketFactory();
 
 export type WireTimeouts = {connectionTimeoutMs: number; requestTimeoutMs: number};
 
+export type WireHooks = {
+	/** Counts every request sent, as 'kafka host:port' -> API name. */
+	counters?: LoadCounters;
+	/** Requests that would make the broker wait on ZooKeeper are refused while this gives a reason. */
+	zookeeperTrouble?: ZookeeperTrouble;
+};
+
+const apiNames = new Map(Object.entries(apiKeys).map(([name, key]) => [key, name]));
+
 /** One connection to one broker, speaking the requests ktop reads with. */
 export type Wire = {
 	readonly address: string;
 	connect(): Promise<void>;
+	/** Ends the connection politely, after the requests pending on it: for a broker that answers. */
 	disconnect(): Promise<void>;
+	/**
+	Closes the sockets at once and fails what is pending on them. For a broker that did not answer:
+	a polite close would wait for it forever (FIN-WAIT-2 on a paused broker) and keep the descriptor.
+	Nothing is sent on this wire afterwards.
+	*/
+	destroy(reason: string): void;
 	metadata(): Promise<RawMetadata>;
 	listOffsets(isolationLevel: number, topics: Array<{topic: string; partitions: Array<{partition: number; timestamp: number}>}>): Promise<RawListOffsets>;
 	describeTopicConfigs(topics: string[]): Promise<RawDescribeConfigs>;
+	/** The broker's own configs (its server.properties and dynamic settings), as it holds them in memory. */
+	describeBrokerConfigs(brokerId: number): Promise<RawDescribeConfigs>;
 	listGroups(): Promise<RawListGroups>;
 	describeGroups(groupIds: string[]): Promise<RawDescribeGroups>;
 	/** Every committed offset of the group (kafkajs sends an empty topic list, which brokers read as "all"). */
@@ -138,6 +160,7 @@ export type FetchRequest = {
 export type LegacyMessage = {offset: string; magicByte: number; timestamp?: string; key: Buffer | null; value: Buffer | null};
 
 const topicResourceType = 2;
+const brokerResourceType = 4;
 /** FindCoordinator key_type 0: a consumer group (1 is a transactional id). */
 const groupCoordinator = 0;
 /**
@@ -149,10 +172,21 @@ const readUncommitted = 0;
 const acksAll = -1;
 const noCompression = 0;
 
-export function openWire(host: string, port: number, clientId: string, timeouts: WireTimeouts, socketFactory = defaultSocketFactory): Wire {
+export function openWire(host: string, port: number, clientId: string, timeouts: WireTimeouts, socketFactory = defaultSocketFactory, hooks: WireHooks = {}): Wire {
+	const address = `${host}:${port}`;
+	const sockets = new Set<Socket>();
+	let destroyed: string | undefined;
+	const makeSocket = socketFactory as (options: unknown) => Socket;
+	const trackedFactory = (options: unknown) => {
+		const socket = makeSocket(options);
+		sockets.add(socket);
+		socket.once('close', () => sockets.delete(socket));
+		return socket;
+	};
+
 	const broker = new Broker({
 		connectionPool: new ConnectionPool({
-			host, port, clientId, socketFactory,
+			host, port, clientId, socketFactory: trackedFactory,
 			connectionTimeout: timeouts.connectionTimeoutMs,
 			requestTimeout: timeouts.requestTimeoutMs,
 			enforceRequestTimeout: true,
@@ -165,29 +199,63 @@ export function openWire(host: string, port: number, clientId: string, timeouts:
 		allowAutoTopicCreation: false,
 	});
 
-	const sendDefined = async <T>(apiKey: number, definition: RequestDefinition, args?: unknown, check?: (request: {apiVersion: number}) => void): Promise<T> => {
+	const perKind = new OnePerKind();
+	/** Every request goes through here: refused when destroyed or held for ZooKeeper, counted, one per kind at a time. */
+	const guarded = async <T>(apiKey: number, work: () => Promise<T>, zookeeperBound = zookeeperBoundApiKeys.has(apiKey)): Promise<T> => {
+		const name = apiNames.get(apiKey) ?? `api ${apiKey}`;
+		if (zookeeperBound) {
+			const trouble = hooks.zookeeperTrouble?.();
+			if (trouble !== undefined) throw new HeldForZookeeper(name, trouble);
+		}
+
+		return perKind.run(name, async () => {
+			if (destroyed !== undefined) throw new Error(`${address}: connection closed (${destroyed})`);
+			hooks.counters?.count(`kafka ${address}`, name);
+			return work();
+		});
+	};
+
+	const sendDefined = async <T>(apiKey: number, definition: RequestDefinition, args?: unknown, check?: (request: {apiVersion: number}) => void, zookeeperBound?: boolean): Promise<T> => guarded(apiKey, async () => {
 		const {request, response} = broker.lookupRequest(apiKey, definition)(args);
 		check?.(request as {apiVersion: number});
 		// Keep kafkajs' decoder, skip its parse step: that step throws on the first error code.
 		return broker.connectionPool.send({request, response: {decode: response.decode, parse: async data => data}}) as Promise<T>;
-	};
+	}, zookeeperBound);
 
-	const send = async <T>(api: string, args?: unknown, check?: (request: {apiVersion: number}) => void): Promise<T> => sendDefined<T>(apiKeys[api]!, requests[api]!, args, check);
+	const send = async <T>(api: string, args?: unknown, check?: (request: {apiVersion: number}) => void, zookeeperBound?: boolean): Promise<T> => sendDefined<T>(apiKeys[api]!, requests[api]!, args, check, zookeeperBound);
 
 	return {
-		address: `${host}:${port}`,
-		connect: async () => broker.connect(),
+		address,
+		async connect() {
+			if (destroyed !== undefined) throw new Error(`${address}: connection closed (${destroyed})`);
+			// Connecting sends ApiVersions (and SASL, when configured): counted as the load it is.
+			if (!broker.isConnected()) hooks.counters?.count(`kafka ${address}`, 'ApiVersions');
+			await broker.connect();
+		},
 		disconnect: async () => broker.disconnect(),
+		destroy(reason) {
+			destroyed ??= reason;
+			for (const socket of sockets) socket.destroy(new Error(`ktop closed the connection: ${reason}`));
+			sockets.clear();
+			// kafkajs' own bookkeeping (its request queue, its timers) ends with the sockets' errors.
+			void broker.disconnect().catch(() => undefined);
+		},
 		metadata: async () => send('Metadata', {topics: [], allowAutoTopicCreation: false}),
 		listOffsets: async (isolationLevel, topics) => send('ListOffsets', {replicaId: -1, isolationLevel, topics}),
+		// A topic's configs come from ZooKeeper on a ZooKeeper-mode broker (zookeeper-bound.ts).
 		describeTopicConfigs: async topics => send('DescribeConfigs', {
 			resources: topics.map(name => ({type: topicResourceType, name})),
+			includeSynonyms: false,
+		}, undefined, true),
+		// A broker's own configs are served from its memory.
+		describeBrokerConfigs: async brokerId => send('DescribeConfigs', {
+			resources: [{type: brokerResourceType, name: String(brokerId)}],
 			includeSynonyms: false,
 		}),
 		listGroups: async () => send('ListGroups'),
 		describeGroups: async groupIds => send('DescribeGroups', {groupIds}),
 		offsetFetch: async groupId => send('OffsetFetch', {groupId, topics: []}),
-		async fetch(fetchRequest) {
+		fetch: async fetchRequest => guarded(apiKeys['Fetch']!, async () => {
 			const {request} = broker.lookupRequest(apiKeys['Fetch']!, requests['Fetch']!)({
 				...fetchRequest, replicaId: -1, isolationLevel: readUncommitted,
 			});
@@ -196,7 +264,7 @@ export function openWire(host: string, port: number, clientId: string, timeouts:
 				request,
 				response: {decode: async payload => decodeFetchResponse(payload, apiVersion), parse: async data => data},
 			}) as Promise<RawFetch>;
-		},
+		}),
 		// CreateTopics v0 has no validate_only: a dry run sent as v0 would create the topic.
 		createTopics: async (topics, validateOnly, timeoutMs) => send('CreateTopics', {topics, validateOnly, timeout: timeoutMs}, request => {
 			if (validateOnly && request.apiVersion < 1) throw new UnsupportedRequest('this broker cannot check a new topic without creating it (it speaks CreateTopics v0 only)');

@@ -1,8 +1,19 @@
+import type {LoadCounters} from '../load-counters.js';
+import {withTimeout} from '../with-timeout.js';
+import {addressOf, isTimeout} from './broker-connections.js';
+import {backingOffText, type BrokerBackoff} from './broker-backoff.js';
 import {failureText} from './failure-text.js';
 import {openWire} from './kafkajs-wire.js';
-import {withTimeout} from '../with-timeout.js';
 
 export type BrokerProbe = {reachable: boolean; error?: string; latencyMs?: number};
+
+export type ProbeOptions = {
+	clientId: string;
+	timeoutMs: number;
+	/** Shared with the source's connections: a broker backing off is not probed either, and a probe that times out backs it off. */
+	backoff?: BrokerBackoff;
+	counters?: LoadCounters;
+};
 
 /**
 Whether each broker answers at all, for BROKER_UNREACHABLE. Each broker gets its own short-lived
@@ -11,18 +22,25 @@ broker that answers the refresh through an old socket but not a new connection i
 knowing about. Connecting sends ApiVersions, the cheapest request there is; its reply is the proof.
 A paused broker accepts the TCP connection (the kernel does that) and then says nothing:
 "no reply within 2000 ms". A dead one refuses: "connection refused".
+A probe that gets no reply destroys its socket: closed politely, it would wait for a broker that
+never answers, and ktop's open descriptors would grow by one per refresh.
 */
-export async function probeBrokers(brokers: Array<{id: number; host: string; port: number}>, options: {clientId: string; timeoutMs: number}): Promise<Map<number, BrokerProbe>> {
+export async function probeBrokers(brokers: Array<{id: number; host: string; port: number}>, options: ProbeOptions): Promise<Map<number, BrokerProbe>> {
 	const results = await Promise.all(brokers.map(async (broker): Promise<[number, BrokerProbe]> => {
-		const wire = openWire(broker.host, broker.port, options.clientId, {connectionTimeoutMs: options.timeoutMs, requestTimeoutMs: options.timeoutMs + 1000});
+		const address = addressOf(broker);
+		const backingOff = options.backoff?.current(address);
+		if (backingOff) return [broker.id, {reachable: false, error: backingOffText(backingOff)}];
+		const wire = openWire(broker.host, broker.port, options.clientId, {connectionTimeoutMs: options.timeoutMs, requestTimeoutMs: options.timeoutMs + 1000}, undefined, {counters: options.counters});
 		const started = performance.now();
 		try {
 			await withTimeout(wire.connect(), options.timeoutMs);
+			options.backoff?.answered(address);
+			void wire.disconnect().catch(() => undefined);
 			return [broker.id, {reachable: true, latencyMs: Math.round(performance.now() - started)}];
 		} catch (error) {
+			if (isTimeout(error)) options.backoff?.timedOut(address);
+			wire.destroy(failureText(error));
 			return [broker.id, {reachable: false, error: failureText(error)}];
-		} finally {
-			void wire.disconnect().catch(() => undefined);
 		}
 	}));
 	return new Map(results);

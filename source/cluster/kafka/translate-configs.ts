@@ -1,30 +1,34 @@
-import type {TopicConfigs} from '../types.js';
+import type {TopicDefaults} from '../types.js';
 import type {RawConfigEntry} from './wire-types.js';
 
-/** config_source 1: set on the topic itself (`kafka-configs --alter --entity-type topics`). */
-const topicOverride = 1;
+const minute = 60_000;
+const hour = 60 * minute;
 
 /**
-A topic's describeConfigs entries in ktop's terms. `isDefault` is false only for the topic's own
-overrides: a value inherited from the broker's server.properties is not the topic's setting, even
-though it is not Kafka's default either. Sensitive values arrive as null and stay null.
+What a topic without overrides gets from this broker, read from the broker's own configs
+(DescribeConfigs on its BROKER resource): `min.insync.replicas`, `log.cleanup.policy`, and the
+retention as Kafka derives it (KafkaConfig.logRetentionTimeMillis: `log.retention.ms`, else
+`log.retention.minutes`, else `log.retention.hours`; negative means forever, -1).
+A value the broker does not give (sensitive, an older broker) stays unknown.
 */
-export function translateConfigs(entries: RawConfigEntry[]): TopicConfigs {
-	const all: TopicConfigs['all'] = {};
-	for (const entry of entries) {
-		const isDefault = entry.configSource === undefined ? entry.isDefault !== false : entry.configSource !== topicOverride;
-		all[entry.configName] = {value: entry.configValue, isDefault};
-	}
+export function topicDefaultsOf(entries: RawConfigEntry[]): TopicDefaults {
+	const value = (name: string) => {
+		const entry = entries.find(candidate => candidate.configName === name);
+		return entry?.configValue ?? undefined;
+	};
 
+	const millis = integer(value('log.retention.ms'));
+	const minutes = integer(value('log.retention.minutes'));
+	const hours = integer(value('log.retention.hours'));
+	const retention = millis ?? (minutes === undefined ? (hours === undefined ? undefined : hours * hour) : minutes * minute);
 	return {
-		minInsyncReplicas: integer(all['min.insync.replicas']?.value),
-		cleanupPolicy: all['cleanup.policy']?.value ?? undefined,
-		retentionMs: integer(all['retention.ms']?.value),
-		all,
+		minInsyncReplicas: integer(value('min.insync.replicas')),
+		cleanupPolicy: value('log.cleanup.policy'),
+		retentionMs: retention === undefined ? undefined : (retention < 0 ? -1 : retention),
 	};
 }
 
-function integer(value: string | null | undefined): number | undefined {
-	if (value === null || value === undefined || !/^-?\d+$/.test(value.trim())) return undefined;
+function integer(value: string | undefined): number | undefined {
+	if (value === undefined || !/^-?\d+$/.test(value.trim())) return undefined;
 	return Number(value);
 }

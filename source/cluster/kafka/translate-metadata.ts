@@ -13,7 +13,7 @@ export type TranslatedMetadata = {
 	clusterId: string;
 	controllerId: number | undefined;
 	brokers: MetadataBroker[];
-	/** Watermarks and configs not yet filled in. */
+	/** Watermarks not yet filled in. */
 	topics: MetadataTopic[];
 	errors: SourceError[];
 };
@@ -48,7 +48,6 @@ export function translateMetadata(raw: RawMetadata): TranslatedMetadata {
 					highWatermark: undefined,
 				}))
 				.sort((a, b) => a.partition - b.partition),
-			configs: undefined,
 		};
 	}).sort((a, b) => compareNames(a.name, b.name));
 

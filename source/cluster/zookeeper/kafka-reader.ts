@@ -33,6 +33,8 @@ export type KafkaRead = {
 
 export type KafkaReader = {
 	read(): Promise<KafkaRead>;
+	/** Whether the session is connected right now; undefined before one is open. */
+	connected(): boolean | undefined;
 	close(): void;
 };
 
@@ -163,6 +165,7 @@ export function createKafkaReader(connect: string, options: KafkaReaderOptions =
 			});
 			return running;
 		},
+		connected: () => (current && !current.lost ? current.session.connected() : undefined),
 		close() {
 			closed = true;
 			drop();

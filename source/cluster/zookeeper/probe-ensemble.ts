@@ -1,3 +1,4 @@
+import type {LoadCounters} from '../load-counters.js';
 import type {HostPort, ZkMonitorStats, ZkServer, ZkServerProbe} from '../types.js';
 import {fetchAdminCommand} from './admin-server.js';
 import {parseConnectString} from './connect-string.js';
@@ -14,6 +15,8 @@ export type ProbeOptions = {
 	adminPorts?: Record<string, number>;
 	/** AdminServer port to try on servers missing from adminPorts (ZooKeeper's default is 8080); none unless given. */
 	defaultAdminPort?: number;
+	/** Counts each word and AdminServer command sent, as 'zookeeper host:port'. */
+	counters?: LoadCounters;
 };
 
 /** A server to probe: where to reach it and what the ensemble config says of it. */
@@ -65,6 +68,9 @@ async function probeTarget(target: EnsembleTarget, options: ProbeOptions): Promi
 	const hostPort = {host: target.host, port: target.port};
 	const adminPort = options.adminPorts?.[target.address] ?? options.adminPorts?.[`${target.host}:${target.port}`] ?? options.defaultAdminPort;
 
+	const counted = `zookeeper ${target.address}`;
+	options.counters?.count(counted, '4lw srvr');
+	options.counters?.count(counted, '4lw mntr');
 	// Both words at once: a hung server then costs one time limit, not two.
 	const [srvrReply, mntrReply] = await Promise.all([
 		sendFourLetterWord(target.host, target.port, 'srvr', timeoutMs),
@@ -83,6 +89,8 @@ async function probeTarget(target: EnsembleTarget, options: ProbeOptions): Promi
 	});
 	if (adminPort === undefined || (!needSrvr && !needMntr)) return server(probe, monitor, monitor ? '4lw' : undefined);
 
+	if (needSrvr) options.counters?.count(counted, 'admin srvr');
+	if (needMntr) options.counters?.count(counted, 'admin mntr');
 	const [adminSrvr, adminMntr] = await Promise.all([
 		needSrvr ? fetchAdminCommand(target.host, adminPort, 'srvr', timeoutMs) : undefined,
 		needMntr ? fetchAdminCommand(target.host, adminPort, 'mntr', timeoutMs) : undefined,

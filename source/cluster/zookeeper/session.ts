@@ -22,6 +22,8 @@ export type ZkSession = {
 	or refused. Not called for close().
 	*/
 	onEnd(listener: (reason: string) => void): void;
+	/** Connected to a server right now (not reconnecting, not expired): that server is serving, with a quorum. */
+	connected(): boolean;
 	close(): void;
 };
 
@@ -173,6 +175,7 @@ export async function openZkSession(connect: string, timeoutMs = 10_000, session
 		onEnd(listener) {
 			endListeners.push(listener);
 		},
+		connected: () => !closedByUs && client.state === ZooKeeper.ZOO_CONNECTED_STATE,
 		credentials() {
 			return {id: String(client.client_id), password: String(client.client_password)};
 		},

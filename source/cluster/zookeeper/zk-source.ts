@@ -1,13 +1,17 @@
+import type {LoadCounters} from '../load-counters.js';
 import type {SourceError, ZkKafkaView, ZkServer} from '../types.js';
 import {parseConnectString} from './connect-string.js';
 import {createKafkaReader, type KafkaReaderOptions} from './kafka-reader.js';
 import {ensembleTargets, probeTargets, type ProbeOptions} from './probe-ensemble.js';
+import {zookeeperTrouble} from './zookeeper-trouble.js';
 
 export type ZkSourceOptions = KafkaReaderOptions & {
 	/** Limit for each four-letter word and AdminServer request; default 2000 ms. */
 	probeTimeoutMs?: number;
 	adminPorts?: ProbeOptions['adminPorts'];
 	defaultAdminPort?: ProbeOptions['defaultAdminPort'];
+	/** Counts words sent per server and znodes read by the session (the benchmark's load figures). */
+	counters?: LoadCounters;
 };
 
 export type ZkSourceRead = {
@@ -22,6 +26,11 @@ export type ZkSourceRead = {
 
 export type ZkSource = {
 	read(): Promise<ZkSourceRead>;
+	/**
+	Why a ZooKeeper-mode broker would wait on ZooKeeper now (no quorum in the last probes, ktop's
+	session not connected right now), or undefined. See zookeeper-trouble.ts.
+	*/
+	trouble(): string | undefined;
 	close(): void;
 };
 
@@ -36,8 +45,9 @@ Throws at once only for a malformed connect string, which is the caller's mistak
 export function createZkSource(connect: string, options: ZkSourceOptions = {}): ZkSource {
 	parseConnectString(connect);
 	const reader = createKafkaReader(connect, options);
-	const probeOptions: ProbeOptions = {timeoutMs: options.probeTimeoutMs, adminPorts: options.adminPorts, defaultAdminPort: options.defaultAdminPort};
+	const probeOptions: ProbeOptions = {timeoutMs: options.probeTimeoutMs, adminPorts: options.adminPorts, defaultAdminPort: options.defaultAdminPort, counters: options.counters};
 	let ensembleConfig: string | undefined;
+	let lastServers: ZkServer[] | undefined;
 
 	return {
 		async read() {
@@ -54,6 +64,8 @@ export function createZkSource(connect: string, options: ZkSourceOptions = {}): 
 			for (const server of added) byAddress.set(server.address, server);
 			// The config read now may name (or renumber) members the probes were sent to before it.
 			const servers = targets.map(target => ({...byAddress.get(target.address)!, id: target.id, role: target.role, inConnectString: target.inConnectString}));
+			lastServers = servers;
+			options.counters?.count('zookeeper session', 'reads', kafka.znodesRead);
 
 			return {
 				servers,
@@ -62,6 +74,7 @@ export function createZkSource(connect: string, options: ZkSourceOptions = {}): 
 				stats: {fullRead: kafka.fullRead, znodesRead: kafka.znodesRead, elapsedMs: Math.round(performance.now() - started)},
 			};
 		},
+		trouble: () => zookeeperTrouble(lastServers, reader.connected()),
 		close() {
 			reader.close();
 		},

@@ -9,7 +9,14 @@ import {electLeadersAction} from './elect-leaders.js';
 import {produceAction} from './produce-record.js';
 import {purgeAction} from './purge-records.js';
 import {resetOffsetsAction} from './reset-offsets.js';
-import type {ActionContext, ActionFactory} from './types.js';
+import type {ActionContext, ActionFactory, ActionId, ActionSpec, ActionSubject} from './types.js';
+
+/**
+Actions a ZooKeeper-mode broker applies in ZooKeeper from its request thread (and whose previews
+read ZooKeeper there too: a topic's configs, the dry runs). While ktop's view of ZooKeeper says it
+cannot serve them, they are refused before the form and again before the preview, with the reason.
+*/
+const throughZookeeper: ReadonlySet<ActionId> = new Set<ActionId>(['createTopic', 'deleteTopic', 'addPartitions', 'editConfigs', 'electLeaders']);
 
 /**
 Every topic and group action, built on demand for the row it is opened on. The broker's list of
@@ -20,18 +27,35 @@ export function createActionFactory(context: ActionContext): ActionFactory {
 	return (id, subject) => {
 		const opened = context.snapshot();
 		if (!opened) return {unavailable: 'no snapshot of the cluster yet: wait for the first refresh'};
+		if (throughZookeeper.has(id)) {
+			const trouble = context.writer.zookeeperTrouble();
+			if (trouble !== undefined) return {unavailable: trouble};
+		}
+
 		// Checks use the newest snapshot when the plan runs, not the one the form was opened on.
 		const env: ActionEnv = {snapshot: () => context.snapshot() ?? opened, writer: context.writer, configs};
-		switch (id) {
-			case 'createTopic': return createTopicAction(env);
-			case 'deleteTopic': return deleteTopicAction(env, subject.topic);
-			case 'addPartitions': return addPartitionsAction(env, subject.topic);
-			case 'editConfigs': return editConfigsAction(env, subject.topic);
-			case 'produce': return produceAction(env, subject.topic, subject.partition);
-			case 'purge': return purgeAction(env, subject.topic, subject.partition);
-			case 'electLeaders': return electLeadersAction(env, subject.topic);
-			case 'resetOffsets': return resetOffsetsAction(env, subject.group, subject);
-			case 'deleteGroup': return deleteGroupAction(env, subject.group);
-		}
+		const spec = build(id, subject, env);
+		if (!throughZookeeper.has(id) || 'unavailable' in spec) return spec;
+		return {
+			...spec,
+			async plan(values) {
+				const trouble = context.writer.zookeeperTrouble();
+				return trouble === undefined ? spec.plan(values) : {ok: false, errors: [trouble]};
+			},
+		};
 	};
+}
+
+function build(id: ActionId, subject: ActionSubject, env: ActionEnv): ActionSpec | {unavailable: string} {
+	switch (id) {
+		case 'createTopic': return createTopicAction(env);
+		case 'deleteTopic': return deleteTopicAction(env, subject.topic);
+		case 'addPartitions': return addPartitionsAction(env, subject.topic);
+		case 'editConfigs': return editConfigsAction(env, subject.topic);
+		case 'produce': return produceAction(env, subject.topic, subject.partition);
+		case 'purge': return purgeAction(env, subject.topic, subject.partition);
+		case 'electLeaders': return electLeadersAction(env, subject.topic);
+		case 'resetOffsets': return resetOffsetsAction(env, subject.group, subject);
+		case 'deleteGroup': return deleteGroupAction(env, subject.group);
+	}
 }

@@ -42,14 +42,24 @@ describe('BrokerConnections', () => {
 		await connections.close();
 	});
 
-	it('closes the connection of a call that timed out: nothing piles up on a hung broker', async () => {
-		const connections = new BrokerConnections([`127.0.0.1:${silent.port}`], settings);
-		for (let i = 0; i < 3; i++) {
-			await expect(connections.round().call({host: '127.0.0.1', port: silent.port}, async wire => wire.metadata())).rejects.toThrow('no reply');
-		}
+	it('destroys the socket of a call that timed out, then leaves the broker alone until its backoff ends', async () => {
+		let now = 1_000_000;
+		const connections = new BrokerConnections([`127.0.0.1:${silent.port}`], {...settings, backoffMs: {first: 4000, max: 30_000}, now: () => now});
+		const endpoint = {host: '127.0.0.1', port: silent.port};
+		await expect(connections.round().call(endpoint, async wire => wire.metadata())).rejects.toThrow('no reply within 300 ms');
+		// Destroyed, not closed politely: a hung broker never closes its side, so a polite close would never end.
+		await waitFor(async () => (silent.openSockets() === 0 ? true : new Unready(`${silent.openSockets()} sockets open`)), {timeoutMs: 1000, intervalMs: 20, what: 'the socket to close'});
+		expect(connections.backoffs()).toEqual([{brokerId: undefined, address: `127.0.0.1:${silent.port}`, timeouts: 1, until: 1_004_000}]);
 
-		// kafkajs closes a socket only once its pending requests end, at its own backstop timeout (ours + 1 s).
-		await waitFor(async () => (silent.openSockets() === 0 ? true : new Unready(`${silent.openSockets()} sockets open`)), {timeoutMs: 3000, intervalMs: 50, what: 'the sockets to close'});
+		// Backing off: refused at once, nothing sent, no socket opened.
+		const accepted = silent.accepted();
+		await expect(connections.round().call(endpoint, async wire => wire.metadata())).rejects.toThrow(`127.0.0.1:${silent.port}: not asked: backing off 4 s after 1 timeout`);
+		expect(silent.accepted()).toBe(accepted);
+
+		// Asked again once it ends; a second timeout doubles it.
+		now += 4000;
+		await expect(connections.round().call(endpoint, async wire => wire.metadata())).rejects.toThrow('no reply within 300 ms');
+		expect(connections.backoffs()[0]).toMatchObject({timeouts: 2, until: now + 8000});
 		await connections.close();
 	});
 

@@ -4,9 +4,11 @@ import net from 'node:net';
 Stand-ins for broken brokers, on loopback: a silent one accepts connections and never answers
 (what a SIGSTOPped broker looks like from outside), a dead one is a port nobody listens on.
 */
-export async function silentBroker(): Promise<{port: number; openSockets: () => number; close: () => Promise<void>}> {
+export async function silentBroker(): Promise<{port: number; openSockets: () => number; accepted: () => number; close: () => Promise<void>}> {
 	const sockets = new Set<net.Socket>();
+	let accepted = 0;
 	const server = net.createServer(socket => {
+		accepted++;
 		sockets.add(socket);
 		socket.on('error', () => undefined);
 		socket.on('close', () => sockets.delete(socket));
@@ -19,6 +21,7 @@ export async function silentBroker(): Promise<{port: number; openSockets: () => 
 	return {
 		port: (server.address() as net.AddressInfo).port,
 		openSockets: () => sockets.size,
+		accepted: () => accepted,
 		close: async () => {
 			for (const socket of sockets) socket.destroy();
 			await new Promise(resolve => {

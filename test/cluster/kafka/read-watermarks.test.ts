@@ -7,7 +7,7 @@ import {recorded} from './recorded.js';
 
 function topic(name: string, leaders: number[]): MetadataTopic {
 	return {
-		name, internal: false, configs: undefined,
+		name, internal: false,
 		partitions: leaders.map((leader, partition) => ({partition, leader, replicas: [], isr: [], offlineReplicas: [], lowWatermark: undefined, highWatermark: undefined})),
 	};
 }

@@ -1,58 +1,24 @@
 import {describe, expect, it} from 'vitest';
-import {applyDescribeConfigs} from '../../../source/cluster/kafka/read-configs.js';
-import {Tally} from '../../../source/cluster/kafka/tally.js';
-import {translateConfigs} from '../../../source/cluster/kafka/translate-configs.js';
-import type {RawDescribeConfigs} from '../../../source/cluster/kafka/wire-types.js';
-import type {MetadataTopic} from '../../../source/cluster/types.js';
-import {recorded} from './recorded.js';
+import {topicDefaultsOf} from '../../../source/cluster/kafka/translate-configs.js';
+import type {RawConfigEntry} from '../../../source/cluster/kafka/wire-types.js';
 
-const reply = () => recorded<RawDescribeConfigs>('describe-configs.json');
-const entriesOf = (name: string) => reply().resources.find(resource => resource.resourceName === name)!.configEntries;
+const entry = (configName: string, configValue: string | null): RawConfigEntry => ({configName, configValue, readOnly: true, isDefault: true, isSensitive: false} as RawConfigEntry);
 
-describe('translateConfigs', () => {
-	it('reads the topic\'s overrides as not default (created with min.insync.replicas=2, retention.ms=3600000)', () => {
-		const configs = translateConfigs(entriesOf('ktop-fixture-orders'));
-		expect(configs.minInsyncReplicas).toBe(2);
-		expect(configs.retentionMs).toBe(3_600_000);
-		expect(configs.cleanupPolicy).toBe('delete');
-		expect(configs.all['min.insync.replicas']).toEqual({value: '2', isDefault: false});
-		expect(configs.all['retention.ms']).toEqual({value: '3600000', isDefault: false});
-		expect(configs.all['cleanup.policy']).toEqual({value: 'delete', isDefault: true});
-		expect(Object.keys(configs.all).length).toBeGreaterThan(20);
+describe('topicDefaultsOf', () => {
+	it('reads a broker\'s min.insync.replicas, log.cleanup.policy and retention (hours, as server.properties sets it)', () => {
+		expect(topicDefaultsOf([
+			entry('min.insync.replicas', '2'), entry('log.cleanup.policy', 'delete'),
+			entry('log.retention.ms', null), entry('log.retention.minutes', null), entry('log.retention.hours', '168'),
+		])).toEqual({minInsyncReplicas: 2, cleanupPolicy: 'delete', retentionMs: 604_800_000});
 	});
 
-	it('counts a value inherited from the broker\'s server.properties as default: it is not the topic\'s setting', () => {
-		const configs = translateConfigs(entriesOf('__consumer_offsets'));
-		// Source 4 (STATIC_BROKER_CONFIG): kafkajs' own isDefault says false here.
-		expect(entriesOf('__consumer_offsets').find(entry => entry.configName === 'min.insync.replicas')).toMatchObject({configSource: 4, isDefault: false});
-		expect(configs.all['min.insync.replicas']).toEqual({value: '1', isDefault: true});
-		expect(configs.cleanupPolicy).toBe('compact');
-		expect(configs.all['cleanup.policy']?.isDefault).toBe(false);
+	it('takes retention as Kafka does: ms before minutes before hours, negative as forever (-1)', () => {
+		expect(topicDefaultsOf([entry('log.retention.ms', '1000'), entry('log.retention.minutes', '5'), entry('log.retention.hours', '1')]).retentionMs).toBe(1000);
+		expect(topicDefaultsOf([entry('log.retention.minutes', '5'), entry('log.retention.hours', '1')]).retentionMs).toBe(300_000);
+		expect(topicDefaultsOf([entry('log.retention.ms', '-5')]).retentionMs).toBe(-1);
 	});
 
-	it('falls back to the v0 isDefault flag, keeps sensitive (null) values, and reads non-numbers as undefined', () => {
-		const configs = translateConfigs([
-			{configName: 'min.insync.replicas', configValue: 'two', isDefault: false},
-			{configName: 'retention.ms', configValue: '-1', isDefault: true},
-			{configName: 'sasl.jaas.config', configValue: null, isDefault: false, isSensitive: true},
-		]);
-		expect(configs.minInsyncReplicas).toBeUndefined();
-		expect(configs.retentionMs).toBe(-1);
-		expect(configs.cleanupPolicy).toBeUndefined();
-		expect(configs.all['min.insync.replicas']?.isDefault).toBe(false);
-		expect(configs.all['retention.ms']?.isDefault).toBe(true);
-		expect(configs.all['sasl.jaas.config']).toEqual({value: null, isDefault: false});
-	});
-});
-
-describe('applyDescribeConfigs', () => {
-	it('fills the topics it was asked about and tallies the ones the broker refused', () => {
-		const topic = (name: string): MetadataTopic => ({name, internal: false, partitions: [], configs: undefined});
-		const topics = new Map(['ktop-fixture-orders', '__consumer_offsets', 'ktop-fixture-missing'].map(name => [name, topic(name)]));
-		const failures = new Tally();
-		applyDescribeConfigs(reply(), topics, failures);
-		expect(topics.get('ktop-fixture-orders')?.configs?.minInsyncReplicas).toBe(2);
-		expect(topics.get('ktop-fixture-missing')?.configs).toBeUndefined();
-		expect(failures.errors('kafka:configs', 'topic')).toEqual([{source: 'kafka:configs', message: 'UNKNOWN_TOPIC_OR_PARTITION (1 topic: ktop-fixture-missing)'}]);
+	it('leaves what the broker does not give unknown', () => {
+		expect(topicDefaultsOf([entry('min.insync.replicas', null)])).toEqual({minInsyncReplicas: undefined, cleanupPolicy: undefined, retentionMs: undefined});
 	});
 });

@@ -24,7 +24,6 @@ describe('translateMetadata', () => {
 		const view = translateMetadata(raw);
 		const topic = view.topics.find(entry => entry.name === 'ktop-fixture-orders')!;
 		expect(topic.internal).toBe(false);
-		expect(topic.configs).toBeUndefined();
 		expect(topic.partitions.map(partition => partition.partition)).toEqual([0, 1, 2]);
 		for (const partition of topic.partitions) {
 			const original = fixtureTopic.partitionMetadata.find(entry => entry.partitionId === partition.partition)!;

@@ -117,6 +117,13 @@ export class FakeSession implements ZkSession {
 		this.endListeners.push(listener);
 	}
 
+	/** Tests set this to stand for a session that lost its server (reconnecting). */
+	disconnected = false;
+
+	connected(): boolean {
+		return !this.closed && !this.expired && !this.disconnected;
+	}
+
 	close(): void {
 		this.closed = true;
 		this.watches = [];

@@ -36,6 +36,7 @@ function fakeSession(znodes: Record<string, string>, children: Record<string, st
 		}),
 		getConfig: vi.fn(async () => ''),
 		onEnd: vi.fn(),
+		connected: vi.fn(() => true),
 		close: vi.fn(),
 	};
 }

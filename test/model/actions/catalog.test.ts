@@ -60,6 +60,28 @@ describe('the action catalog', () => {
 		expect(fake.groups.get('billing')!.offsets.get('orders-0')).toBe(10);
 	});
 
+	it('refuses the actions a broker applies through ZooKeeper while ZooKeeper is in trouble, before the form and before the preview', async () => {
+		const reason = 'ZooKeeper has no quorum: the brokers cannot apply this; they would hold a request thread until it returns';
+		let trouble: string | undefined;
+		const {factory, open, fake} = setup(world(), {zookeeperTrouble: () => trouble});
+		// Opened while ZooKeeper was fine; the quorum goes before the operator asks for the preview.
+		const opened = every.filter(([id]) => id === 'createTopic' || id === 'editConfigs').map(([id, subject, values]) => [open(id, subject), values] as const);
+		const callsBefore = fake.calls.length;
+		trouble = reason;
+		const throughZookeeper = ['createTopic', 'deleteTopic', 'addPartitions', 'editConfigs', 'electLeaders'];
+		for (const [id, subject, values] of every) {
+			if (throughZookeeper.includes(id)) {
+				expect(factory(id, subject), id).toEqual({unavailable: reason});
+			} else {
+				// Served without ZooKeeper (produce, purge, group offsets): still offered.
+				expect((await previewOf(open(id, subject), values)).title, id).toBeDefined();
+			}
+		}
+
+		for (const [spec, values] of opened) expect(await spec.plan(values)).toEqual({ok: false, errors: [reason]});
+		expect(fake.calls.slice(callsBefore).filter(call => ['describeTopicConfigs', 'createTopic', 'alterTopicConfigs'].includes(call.method))).toEqual([]);
+	});
+
 	it('never lets plan or apply throw', async () => {
 		const {open, fake} = setup(world());
 		const spec = open('purge', {topic: 'orders'});

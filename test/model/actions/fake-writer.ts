@@ -25,7 +25,7 @@ export function failure(code: string, message: string, next?: string, detail?: s
 
 const key = (topic: string, partition: number) => `${topic}-${partition}`;
 
-export function createFakeWriter(snapshot: ClusterSnapshot, options: {readOnly?: boolean} = {}) {
+export function createFakeWriter(snapshot: ClusterSnapshot, options: {readOnly?: boolean; zookeeperTrouble?: () => string | undefined} = {}) {
 	const topics = new Map<string, FakeTopic>(snapshot.topics.map(t => [t.name, {
 		overrides: {...t.configOverrides},
 		partitions: t.partitions.map(p => ({low: p.lowWatermark ?? 0, high: p.highWatermark ?? 0, leader: p.leader, replicas: [...p.replicas], isr: [...p.isr]})),
@@ -64,6 +64,7 @@ export function createFakeWriter(snapshot: ClusterSnapshot, options: {readOnly?:
 	const writer: ClusterWriter = {
 		readOnly,
 		connection: 'bootstrap 127.0.0.1:9092',
+		zookeeperTrouble: () => options.zookeeperTrouble?.(),
 		async describeTopicConfigs(name) {
 			record('describeTopicConfigs', [name]);
 			const {overrides} = topicOf(name);

@@ -8,7 +8,7 @@ import {open} from '../../helpers/action-spec.js';
 export {errorsOf, open, previewOf, valuesOf} from '../../helpers/action-spec.js';
 
 /** A factory over a fake writer seeded from the same snapshot. */
-export function setup(parts: Parameters<typeof snapshotOf>[0] = {}, options: {readOnly?: boolean} = {}) {
+export function setup(parts: Parameters<typeof snapshotOf>[0] = {}, options: Parameters<typeof createFakeWriter>[1] = {}) {
 	let current: ClusterSnapshot | undefined = snapshotOf(parts);
 	const fake = createFakeWriter(current, options);
 	const factory: ActionFactory = createActionFactory({snapshot: () => current, writer: fake.writer});

@@ -57,6 +57,6 @@ export function snapshotOf(parts: {topics?: TopicSummary[]; groups?: GroupSummar
 		zookeeper: undefined, controller: {brokerId: 1, epoch: 1},
 		brokers: parts.brokers ?? [broker(1), broker(2), broker(3)],
 		topics: parts.topics ?? [], groups: parts.groups ?? [],
-		reassignments: [], preferredElections: [], findings: [], errors: [],
+		reassignments: [], preferredElections: [], backoffs: [], findings: [], errors: [],
 	};
 }

@@ -71,7 +71,7 @@ function base(): ClusterSnapshot {
 		takenAt: T0, clusterId: 'cluster-a',
 		connection: {zookeeper: '127.0.0.1:2181,127.0.0.1:2182,127.0.0.1:2183', bootstrap: ['127.0.0.1:9092']},
 		zookeeper: undefined, controller: {brokerId: 1, epoch: 7}, brokers: [], topics: [], groups: [],
-		reassignments: [], preferredElections: [], findings: [], errors: [],
+		reassignments: [], preferredElections: [], backoffs: [], findings: [], errors: [],
 	};
 }
 

@@ -7,6 +7,7 @@ import {describeTopicConfigs, groupOffsets, listOffsets, readPartitions} from '.
 import {commitGroupOffsets, deleteGroup} from './group-writes.js';
 import {createPartitioner, produceRecord} from './produce-record.js';
 import {guardReadOnly} from './read-only-guard.js';
+import type {ZookeeperTrouble} from '../zookeeper-bound.js';
 import {WriteSession} from './write-session.js';
 
 export type ClusterWriterOptions = {
@@ -18,6 +19,8 @@ export type ClusterWriterOptions = {
 	connectionTimeoutMs?: number;
 	/** Test hook: wraps every socket the writer opens (see wire-tap.ts). */
 	socketFactory?: unknown;
+	/** Requests that would make a broker wait on ZooKeeper are refused while this gives a reason (ZookeeperTrouble). */
+	zookeeperTrouble?: ZookeeperTrouble;
 };
 
 /**
@@ -43,6 +46,7 @@ export function createClusterWriter(bootstrap: string[], options: ClusterWriterO
 		connectionTimeoutMs: options.connectionTimeoutMs ?? 3000,
 		roundTimeoutMs: requestTimeoutMs * 3,
 		socketFactory: options.socketFactory,
+		zookeeperTrouble: options.zookeeperTrouble,
 	});
 	const serverTimeoutMs = serverTimeoutOf(requestTimeoutMs);
 	const partitioner = createPartitioner();
@@ -52,6 +56,7 @@ export function createClusterWriter(bootstrap: string[], options: ClusterWriterO
 	return guardReadOnly({
 		readOnly: options.readOnly,
 		connection: `bootstrap ${bootstrap.join(',')}`,
+		zookeeperTrouble: () => options.zookeeperTrouble?.(),
 		describeTopicConfigs: async topic => describeTopicConfigs(read(), topic),
 		readPartitions: async topics => readPartitions(read(), topics),
 		listOffsets: async (topic, partitions, spec) => listOffsets(read(), topic, partitions, spec),

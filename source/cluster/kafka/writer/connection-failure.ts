@@ -1,5 +1,6 @@
 import type {WriteFailure} from '../../write-types.js';
 import {BrokerFailure} from '../broker-connections.js';
+import {HeldForZookeeper} from '../zookeeper-bound.js';
 import {kafkaFailure} from './write-failure.js';
 
 /** Socket errors after a request may have gone out: its fate is unknown. */
@@ -16,6 +17,10 @@ twice. `changes` says whether the call was a write, which decides what the opera
 */
 export function connectionFailure(error: unknown, changes: boolean): WriteFailure {
 	const message = (error as Error).message;
+	if (error instanceof HeldForZookeeper) {
+		return {code: 'ZOOKEEPER_UNAVAILABLE', message: `${message}: nothing was sent`, next: 'wait until ZooKeeper has its quorum again (the header shows it), then try again', detail: undefined};
+	}
+
 	// Round refuses before sending: a broker missing from the metadata, an operation out of time.
 	if (!(error instanceof BrokerFailure)) return noBroker(message, changes);
 	const cause = error.cause as Cause;

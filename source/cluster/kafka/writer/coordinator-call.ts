@@ -6,6 +6,7 @@ import type {WriteSession} from './write-session.js';
 
 /** A short pause before asking again: a coordinator that moved or is loading settles in moments. */
 const settleMs = 300;
+const offsetsTopic = '__consumer_offsets';
 
 /**
 Sends a request to the group's coordinator, found with FindCoordinator (any broker answers it).
@@ -15,6 +16,12 @@ __consumer_offsets is being created), nothing was done: find it again and send o
 `coordinatorError` reads that code out of a reply (undefined when there is none).
 */
 export async function callCoordinator<T>(session: WriteSession, group: string, send: (wire: Wire) => Promise<T>, coordinatorError: (reply: T) => number | undefined): Promise<T> {
+	// On a cluster without __consumer_offsets, FindCoordinator makes the broker create it: a ZooKeeper write.
+	const trouble = session.zookeeperTrouble();
+	if (trouble !== undefined && !(await session.metadata()).topicMetadata.some(topic => topic.topic === offsetsTopic)) {
+		throw new WriteError({code: 'ZOOKEEPER_UNAVAILABLE', message: `${trouble}: nothing was sent (the cluster has no ${offsetsTopic} yet, and finding a group's coordinator would create it)`, next: 'wait until ZooKeeper has its quorum again, then try again', detail: undefined});
+	}
+
 	for (let attempt = 0; ; attempt++) {
 		const found = await session.callAny(async wire => wire.findGroupCoordinator(group));
 		if (found.errorCode !== 0) {

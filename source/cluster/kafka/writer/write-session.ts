@@ -1,5 +1,6 @@
 import {WriteError} from '../../write-types.js';
-import type {BrokerConnections, Endpoint, Round} from '../broker-connections.js';
+import {BackingOff, BrokerFailure, isTimeout, type BrokerConnections, type Endpoint, type Round} from '../broker-connections.js';
+import {HeldForZookeeper} from '../zookeeper-bound.js';
 import type {Wire} from '../kafkajs-wire.js';
 import type {RawMetadata} from '../wire-types.js';
 import {connectionFailure, noBroker} from './connection-failure.js';
@@ -38,19 +39,30 @@ export class WriteSession {
 		}
 	}
 
-	/** For requests any broker answers (FindCoordinator, DescribeConfigs): the first broker that does, controller first. */
+	/**
+	For requests any broker answers (FindCoordinator, DescribeConfigs): the first broker that does,
+	controller first. Only a broker that could not be reached is passed over: a request that got no
+	reply in time is not sent to another broker, since whatever held up the first (ZooKeeper, often)
+	would hold a request thread on the next one too.
+	*/
 	async callAny<T>(request: (wire: Wire) => Promise<T>): Promise<T> {
 		const metadata = await this.metadata();
 		const ids = metadata.brokers.map(broker => broker.nodeId).sort((a, b) => (a === metadata.controllerId ? -1 : b === metadata.controllerId ? 1 : a - b));
 		let last: unknown = new WriteError(noBroker('the metadata lists no broker', this.changes));
 		for (const id of ids) {
 			try {
-				return await this.call(id, request);
+				return await this.#round.call(id, request);
 			} catch (error) {
-				last = error;
+				last = new WriteError(connectionFailure(error, this.changes));
+				if (error instanceof HeldForZookeeper || (error instanceof BrokerFailure && (isTimeout(error.cause) || error.cause instanceof BackingOff))) break;
 			}
 		}
 
 		throw last;
+	}
+
+	/** Why a write through ZooKeeper would hold a broker's request thread now, or undefined. */
+	zookeeperTrouble(): string | undefined {
+		return this.connections.settings.zookeeperTrouble?.();
 	}
 }
