@@ -33,6 +33,8 @@ export function watchCluster(intervalMs = 2000) {
 
 	return {
 		store,
+		/** The reader behind the loop: its ZooKeeper gate and its load counters. */
+		reader,
 		readDurations,
 		lastError: () => lastError,
 		/** Waits until a snapshot taken after `after` satisfies `check`. */

@@ -96,6 +96,9 @@ export type WireHooks = {
 	zookeeperTrouble?: ZookeeperTrouble;
 };
 
+/** `zookeeperBound`: held while ZooKeeper is in trouble (default: by API, zookeeper-bound.ts); `counted`: its name in the load counts. */
+type SendHow = {zookeeperBound?: boolean; counted?: string};
+
 const apiNames = new Map(Object.entries(apiKeys).map(([name, key]) => [key, name]));
 
 /** One connection to one broker, speaking the requests ktop reads with. */
@@ -201,8 +204,9 @@ export function openWire(host: string, port: number, clientId: string, timeouts:
 
 	const perKind = new OnePerKind();
 	/** Every request goes through here: refused when destroyed or held for ZooKeeper, counted, one per kind at a time. */
-	const guarded = async <T>(apiKey: number, work: () => Promise<T>, zookeeperBound = zookeeperBoundApiKeys.has(apiKey)): Promise<T> => {
+	const guarded = async <T>(apiKey: number, work: () => Promise<T>, how: SendHow = {}): Promise<T> => {
 		const name = apiNames.get(apiKey) ?? `api ${apiKey}`;
+		const zookeeperBound = how.zookeeperBound ?? zookeeperBoundApiKeys.has(apiKey);
 		if (zookeeperBound) {
 			const trouble = hooks.zookeeperTrouble?.();
 			if (trouble !== undefined) throw new HeldForZookeeper(name, trouble);
@@ -210,19 +214,19 @@ export function openWire(host: string, port: number, clientId: string, timeouts:
 
 		return perKind.run(name, async () => {
 			if (destroyed !== undefined) throw new Error(`${address}: connection closed (${destroyed})`);
-			hooks.counters?.count(`kafka ${address}`, name);
+			hooks.counters?.count(`kafka ${address}`, how.counted ?? name);
 			return work();
 		});
 	};
 
-	const sendDefined = async <T>(apiKey: number, definition: RequestDefinition, args?: unknown, check?: (request: {apiVersion: number}) => void, zookeeperBound?: boolean): Promise<T> => guarded(apiKey, async () => {
+	const sendDefined = async <T>(apiKey: number, definition: RequestDefinition, args?: unknown, check?: (request: {apiVersion: number}) => void, how?: SendHow): Promise<T> => guarded(apiKey, async () => {
 		const {request, response} = broker.lookupRequest(apiKey, definition)(args);
 		check?.(request as {apiVersion: number});
 		// Keep kafkajs' decoder, skip its parse step: that step throws on the first error code.
 		return broker.connectionPool.send({request, response: {decode: response.decode, parse: async data => data}}) as Promise<T>;
-	}, zookeeperBound);
+	}, how);
 
-	const send = async <T>(api: string, args?: unknown, check?: (request: {apiVersion: number}) => void, zookeeperBound?: boolean): Promise<T> => sendDefined<T>(apiKeys[api]!, requests[api]!, args, check, zookeeperBound);
+	const send = async <T>(api: string, args?: unknown, check?: (request: {apiVersion: number}) => void, how?: SendHow): Promise<T> => sendDefined<T>(apiKeys[api]!, requests[api]!, args, check, how);
 
 	return {
 		address,
@@ -246,12 +250,12 @@ export function openWire(host: string, port: number, clientId: string, timeouts:
 		describeTopicConfigs: async topics => send('DescribeConfigs', {
 			resources: topics.map(name => ({type: topicResourceType, name})),
 			includeSynonyms: false,
-		}, undefined, true),
+		}, undefined, {zookeeperBound: true, counted: 'DescribeConfigs topic'}),
 		// A broker's own configs are served from its memory.
 		describeBrokerConfigs: async brokerId => send('DescribeConfigs', {
 			resources: [{type: brokerResourceType, name: String(brokerId)}],
 			includeSynonyms: false,
-		}),
+		}, undefined, {counted: 'DescribeConfigs broker'}),
 		listGroups: async () => send('ListGroups'),
 		describeGroups: async groupIds => send('DescribeGroups', {groupIds}),
 		offsetFetch: async groupId => send('OffsetFetch', {groupId, topics: []}),
