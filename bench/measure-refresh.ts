@@ -1,4 +1,6 @@
-import {bootstrapServers, zookeeperConnect} from '../cluster/layout.js';
+import {setTimeout as sleep} from 'node:timers/promises';
+import {bootstrapServers, zkNodes, zookeeperConnect} from '../cluster/layout.js';
+import {ensembleTargets, probeTargets} from '../source/cluster/zookeeper/probe-ensemble.js';
 import type {MemorySample, RefreshProbeResult} from './probes/refresh-probe.js';
 import {runProbe} from './run-probe.js';
 import {type Percentiles, percentiles, round, slope} from './stats.js';
@@ -30,11 +32,32 @@ export type RefreshFigures = {
 	retainedSlopeMbPerMinute: number;
 	heapEndMb: number;
 	failures: string[];
+	load: LoadFigures;
+};
+
+/**
+ktop's load on the cluster from the refresh loop: requests per second to each broker (every API,
+probes' ApiVersions included) and to ZooKeeper (four-letter words per server, znode reads by the
+session), counted where ktop sends them. `zookeeperPacketsPerSecond` checks the session's share
+from the servers' side: the growth of `srvr`'s Received summed over the ensemble while the loop
+runs, less its growth over as long before it (the brokers' own sessions). Four-letter words are
+not packets there, so it is the session alone: its reads, watches re-armed and pings.
+*/
+export type LoadFigures = {
+	seconds: number;
+	perSecond: Record<string, number>;
+	byKind: Record<string, Record<string, number>>;
+	zookeeperPacketsPerSecond: {withKtop: number; without: number; ktop: number} | undefined;
 };
 
 /** The refresh loop alone for `seconds`, in a process of its own; the figures from its cycles and memory samples. */
 export async function measureRefresh(seconds: number, intervalMs: number): Promise<RefreshFigures> {
+	const quiet = await packetsReceived();
+	const baselineSeconds = Math.min(60, seconds);
+	await sleep(baselineSeconds * 1000);
+	const beforeProbe = await packetsReceived();
 	const result = await runProbe<RefreshProbeResult>('refresh-probe.ts', [seconds, intervalMs, zookeeperConnect, bootstrapServers.join(',')], {timeoutMs: (seconds + 120) * 1000, nodeFlags: ['--expose-gc']});
+	const afterProbe = await packetsReceived();
 	const [cold, ...steady] = result.cycles;
 	const secondHalf = result.memory.filter(sample => sample.at >= seconds / 2);
 	const afterFirst = result.memory.find(sample => cold && sample.at > cold.at + (cold.readMs + cold.updateMs) / 1000);
@@ -59,5 +82,39 @@ export async function measureRefresh(seconds: number, intervalMs: number): Promi
 		retained: result.retained.map(sample => ({at: Math.round(sample.at), rssMb: round(sample.rssMb), heapUsedMb: round(sample.heapUsedMb)})),
 		retainedSlopeMbPerMinute: slope(result.retained.filter(sample => sample.at >= 60).map(sample => ({x: sample.at / 60, y: sample.heapUsedMb}))),
 		failures: result.failures,
+		load: loadFigures(result, {quiet, beforeProbe, afterProbe, baselineSeconds}),
 	};
+}
+
+function loadFigures(result: RefreshProbeResult, packets: {quiet: Packets; beforeProbe: Packets; afterProbe: Packets; baselineSeconds: number}): LoadFigures {
+	const window = result.steadySeconds;
+	const perSecond: Record<string, number> = {};
+	for (const [target, byKind] of Object.entries(result.load)) {
+		perSecond[target] = round(Object.values(byKind).reduce((sum, count) => sum + count, 0) / window, 2);
+	}
+
+	const rate = (from: Packets, to: Packets, spanSeconds: number) => (from && to ? (to.received - from.received) / spanSeconds : undefined);
+	const without = rate(packets.quiet, packets.beforeProbe, packets.baselineSeconds);
+	const withKtop = rate(packets.beforeProbe, packets.afterProbe, Math.max(1, (packets.afterProbe?.at ?? 0) - (packets.beforeProbe?.at ?? 0)) / 1000);
+	return {
+		seconds: round(window),
+		perSecond,
+		byKind: result.load,
+		zookeeperPacketsPerSecond: without === undefined || withKtop === undefined ? undefined : {withKtop: round(withKtop, 2), without: round(without, 2), ktop: round(withKtop - without, 2)},
+	};
+}
+
+type Packets = {at: number; received: number} | undefined;
+
+/** Packets received by the whole ensemble so far (srvr's Received); undefined unless every server answered. */
+async function packetsReceived(): Promise<Packets> {
+	const adminPorts = Object.fromEntries(zkNodes.flatMap(node => (node.adminPort === undefined ? [] : [[`127.0.0.1:${node.clientPort}`, node.adminPort]])));
+	const servers = await probeTargets(ensembleTargets(zookeeperConnect, undefined), {adminPorts});
+	let received = 0;
+	for (const server of servers) {
+		if (server.probe.state !== 'serving') return undefined;
+		received += server.probe.stats.received;
+	}
+
+	return {at: Date.now(), received};
 }

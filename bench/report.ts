@@ -1,4 +1,5 @@
 import type {BenchResults} from './results.js';
+import type {LoadFigures} from './measure-refresh.js';
 import {type Spread, spread} from './stats.js';
 import {count, mb, ms, ratio, textTable} from './text-table.js';
 
@@ -51,6 +52,18 @@ export function report(results: BenchResults): string {
 		size.refresh.rssSlopeMbPerMinute.toFixed(1),
 		size.refresh.failures.length > 0 ? `${size.refresh.failures.length} failed` : '',
 	]] : []));
+	const loadRows = results.sizes.flatMap(size => (size.refresh ? [[
+		count(size.partitions),
+		...bootstrapOrder(size.refresh.load).map(target => (size.refresh!.load.perSecond[target] ?? 0).toFixed(2)),
+		zookeeperRate(size.refresh.load).toFixed(2),
+		size.refresh.load.zookeeperPacketsPerSecond ? size.refresh.load.zookeeperPacketsPerSecond.ktop.toFixed(2) : '?',
+	]] : []));
+	const loadTargets = results.sizes.find(size => size.refresh)?.refresh?.load;
+	if (loadRows.length > 0 && loadTargets) {
+		sections.push('Load on the cluster from the refresh loop: requests per second (steady window)\n'
+			+ textTable(['size', ...bootstrapOrder(loadTargets).map(target => target.replace('kafka ', 'broker ')), 'ZooKeeper (ktop count)', 'ZooKeeper session packets (server count)'], loadRows));
+	}
+
 	if (refreshRows.length > 0) {
 		sections.push(`Refresh loop alone (reader + store + poller), every ${(results.sizes.find(size => size.refresh)?.refresh?.intervalMs ?? 2000) / 1000} s\n`
 			+ textTable(['size', 'ran', 'cycles', 'cold ms', 'cycle p50/p95 ms', 'update ms', 'CPU ms/cycle', 'CPU', 'RSS MB idle/first/end/max', 'heap kept MB 30 s/end', 'RSS MB/min', ''], refreshRows));
@@ -96,4 +109,14 @@ export function report(results: BenchResults): string {
 	]))}${results.targets.filter(verdict => verdict.why).map(verdict => `\n  ${verdict.target}: missed: ${verdict.why}`).join('')}`);
 	if (results.notes.length > 0) sections.push(`Notes\n${results.notes.map(note => `- ${note}`).join('\n')}`);
 	return `${sections.join('\n\n')}\n`;
+}
+
+/** The brokers' targets in a load figure, in address order. */
+function bootstrapOrder(load: LoadFigures): string[] {
+	return Object.keys(load.perSecond).filter(target => target.startsWith('kafka ')).sort();
+}
+
+/** Every request to ZooKeeper: words to each server and the session's reads. */
+function zookeeperRate(load: LoadFigures): number {
+	return Object.entries(load.perSecond).filter(([target]) => target.startsWith('zookeeper')).reduce((sum, [, rate]) => sum + rate, 0);
 }

@@ -9,6 +9,7 @@ ktop really retains, the figure that shows a leak (RSS and the heap between coll
 tens of MB with the collector's rhythm). One full collection of a ~100 MB heap every 30 s costs
 well under 1% of a core, which the CPU figure includes.
 */
+import {loadDelta, type LoadCounts} from '../../source/cluster/load-counters.js';
 import {openClusterReader} from '../../source/model/cluster-reader.js';
 import {startPoller} from '../../source/model/poller.js';
 import {createStore} from '../../source/model/store.js';
@@ -42,6 +43,8 @@ export type RefreshProbeResult = {
 	retained: MemorySample[];
 	partitions: number;
 	groups: number;
+	/** Requests ktop sent over the steady window (after the first refresh), per broker and API, per ZooKeeper server and session. */
+	load: LoadCounts;
 };
 
 const [seconds = 120, intervalMs = 2000] = process.argv.slice(2, 4).map(Number);
@@ -58,7 +61,7 @@ const cycles: RefreshCycle[] = [];
 const failures: string[] = [];
 const memory: MemorySample[] = [];
 const retained: MemorySample[] = [];
-let steadyFrom: {wall: number; cpu: NodeJS.CpuUsage} | undefined;
+let steadyFrom: {wall: number; cpu: NodeJS.CpuUsage; load: LoadCounts} | undefined;
 let cycle: {at: number; cpu: NodeJS.CpuUsage; readMs: number} | undefined;
 
 const poller = startPoller({
@@ -78,7 +81,7 @@ const poller = startPoller({
 			at: (cycle!.at - started) / 1000, readMs: cycle!.readMs, updateMs: after - before,
 			cpuMs: cpuMsOf(process.cpuUsage(cycle!.cpu)), sourceErrors: input.errors.length,
 		});
-		steadyFrom ??= {wall: after, cpu: process.cpuUsage()};
+		steadyFrom ??= {wall: after, cpu: process.cpuUsage(), load: reader.load()};
 	},
 	onError(error) {
 		failures.push(`${since().toFixed(1)} s: ${error.message}`);
@@ -107,6 +110,7 @@ sample();
 collect();
 poller.stop();
 const ended = performance.now();
+const loadEnd = reader.load();
 const steadyCpu = steadyFrom ? cpuMsOf(process.cpuUsage(steadyFrom.cpu)) : Number.NaN;
 const steadyWallMs = steadyFrom ? ended - steadyFrom.wall : Number.NaN;
 const snapshot = store.getSnapshot();
@@ -118,6 +122,7 @@ const result: RefreshProbeResult = {
 	retained,
 	partitions: snapshot?.topics.reduce((sum, topic) => sum + topic.partitions.length, 0) ?? 0,
 	groups: snapshot?.groups.length ?? 0,
+	load: steadyFrom ? loadDelta(steadyFrom.load, loadEnd) : {},
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);
 // A client slow to disconnect must not stretch the measured run; the figures are out.

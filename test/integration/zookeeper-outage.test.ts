@@ -140,6 +140,8 @@ describe('ZooKeeper quorum lost for a minute while ktop watches', () => {
 		) || undefined, {after: Date.now(), timeoutMs: 120_000});
 
 		const failedMetadata = metadata.filter(attempt => !attempt.ok);
+		const firstFailure = [...failedMetadata, ...failedSends].map(attempt => attempt.at).sort((x, y) => x - y)[0];
+		log(firstFailure === undefined ? 'no broker stopped answering' : `first failure ${Math.round((firstFailure - started) / 1000)} s after ZooKeeper lost its quorum`);
 		log(`outage ${Math.round(outage / 1000)} s: ${metadata.length} metadata requests (${failedMetadata.length} failed), ${sent.length} records acked (${failedSends.length} failed), ${checks.length} ktop check runs (exit ${[...new Set(checks.map(check => check.code))].join('/')})`);
 		const load = watcher.reader.load();
 		log(`live view's requests during the test: ${JSON.stringify(load)}`);
