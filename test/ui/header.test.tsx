@@ -65,4 +65,9 @@ describe('header', () => {
 		expect(counts).toEqual({total: 49, offline: 16, underMinIsr: 0, underReplicated: 2});
 		expect(text(findingLine(undefined))).toBe('waiting for the first refresh');
 	});
+
+	it('says which brokers ktop leaves alone after timeouts, and for how long', () => {
+		const snapshot = healthySnapshot({backoffs: [{brokerId: 3, address: '127.0.0.1:9094', timeouts: 2, until: T0 + 8000}, {brokerId: undefined, address: 'kafka-x:9092', timeouts: 1, until: T0 + 3500}]});
+		expect(text(statusLine(snapshot, undefined, undefined, T0 + 100, 2000))).toBe('broker 3 backoff 8s │ kafka-x:9092 backoff 4s │ refreshed 0s ago, every 2s');
+	});
 });

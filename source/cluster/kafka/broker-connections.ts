@@ -22,7 +22,7 @@ export type ConnectionSettings = {
 	counters?: LoadCounters;
 	/** Requests that would make a broker wait on ZooKeeper are not sent while this gives a reason. */
 	zookeeperTrouble?: ZookeeperTrouble;
-	/** How long a broker that timed out is left alone: the first backoff, doubled per timeout up to the last (default 4000, 60000). */
+	/** How long a broker that timed out is left alone: the first backoff, doubled per timeout up to the last (default 4000, 30000). */
 	backoffMs?: {first: number; max: number};
 	now?: () => number;
 };
@@ -53,7 +53,7 @@ export class BrokerConnections {
 	constructor(bootstrap: string[], readonly settings: ConnectionSettings) {
 		this.#bootstrap = bootstrap.map(parseEndpoint);
 		if (this.#bootstrap.length === 0) throw new Error('no bootstrap brokers given');
-		this.backoff = new BrokerBackoff(settings.backoffMs ?? {first: 4000, max: 60_000}, settings.now ?? Date.now);
+		this.backoff = new BrokerBackoff(settings.backoffMs ?? {first: 4000, max: 30_000}, settings.now ?? Date.now);
 	}
 
 	/** Brokers ktop leaves alone for now because they timed out, by address, with their ids where known. */
