@@ -38,16 +38,18 @@ export type RefreshFigures = {
 /**
 ktop's load on the cluster from the refresh loop: requests per second to each broker (every API,
 probes' ApiVersions included) and to ZooKeeper (four-letter words per server, znode reads by the
-session), counted where ktop sends them. `zookeeperPacketsPerSecond` checks the session's share
-from the servers' side: the growth of `srvr`'s Received summed over the ensemble while the loop
-runs, less its growth over as long before it (the brokers' own sessions). Four-letter words are
-not packets there, so it is the session alone: its reads, watches re-armed and pings.
+session), counted where ktop sends them, over the steady window (after the first refresh).
+`zookeeperPacketsPerSecond` checks the session's share from the servers' side, over the whole run
+(the first refresh reads every znode): the growth of `srvr`'s Received summed over the ensemble
+while the probe runs, less its growth over as long before it (the brokers' own sessions), beside
+ktop's own count of its session's reads over the same run. Four-letter words are not packets
+there; the session's pings are (one every third of its timeout), and ktop does not count those.
 */
 export type LoadFigures = {
 	seconds: number;
 	perSecond: Record<string, number>;
 	byKind: Record<string, Record<string, number>>;
-	zookeeperPacketsPerSecond: {withKtop: number; without: number; ktop: number} | undefined;
+	zookeeperPacketsPerSecond: {withKtop: number; without: number; ktop: number; ktopCountedReads: number} | undefined;
 };
 
 /** The refresh loop alone for `seconds`, in a process of its own; the figures from its cycles and memory samples. */
@@ -95,12 +97,14 @@ function loadFigures(result: RefreshProbeResult, packets: {quiet: Packets; befor
 
 	const rate = (from: Packets, to: Packets, spanSeconds: number) => (from && to ? (to.received - from.received) / spanSeconds : undefined);
 	const without = rate(packets.quiet, packets.beforeProbe, packets.baselineSeconds);
-	const withKtop = rate(packets.beforeProbe, packets.afterProbe, Math.max(1, (packets.afterProbe?.at ?? 0) - (packets.beforeProbe?.at ?? 0)) / 1000);
+	const spanSeconds = Math.max(1, (packets.afterProbe?.at ?? 0) - (packets.beforeProbe?.at ?? 0)) / 1000;
+	const withKtop = rate(packets.beforeProbe, packets.afterProbe, spanSeconds);
+	const ktopCountedReads = (result.loadTotal['zookeeper session']?.['reads'] ?? 0) / spanSeconds;
 	return {
 		seconds: round(window),
 		perSecond,
 		byKind: result.load,
-		zookeeperPacketsPerSecond: without === undefined || withKtop === undefined ? undefined : {withKtop: round(withKtop, 2), without: round(without, 2), ktop: round(withKtop - without, 2)},
+		zookeeperPacketsPerSecond: without === undefined || withKtop === undefined ? undefined : {withKtop: round(withKtop, 2), without: round(without, 2), ktop: round(withKtop - without, 2), ktopCountedReads: round(ktopCountedReads, 2)},
 	};
 }
 

@@ -56,12 +56,12 @@ export function report(results: BenchResults): string {
 		count(size.partitions),
 		...bootstrapOrder(size.refresh.load).map(target => (size.refresh!.load.perSecond[target] ?? 0).toFixed(2)),
 		zookeeperRate(size.refresh.load).toFixed(2),
-		size.refresh.load.zookeeperPacketsPerSecond ? size.refresh.load.zookeeperPacketsPerSecond.ktop.toFixed(2) : '?',
+		size.refresh.load.zookeeperPacketsPerSecond ? `${size.refresh.load.zookeeperPacketsPerSecond.ktop.toFixed(2)} (ktop counted ${size.refresh.load.zookeeperPacketsPerSecond.ktopCountedReads.toFixed(2)} reads)` : '?',
 	]] : []));
 	const loadTargets = results.sizes.find(size => size.refresh)?.refresh?.load;
 	if (loadRows.length > 0 && loadTargets) {
 		sections.push('Load on the cluster from the refresh loop: requests per second (steady window)\n'
-			+ textTable(['size', ...bootstrapOrder(loadTargets).map(target => target.replace('kafka ', 'broker ')), 'ZooKeeper (ktop count)', 'ZooKeeper session packets (server count)'], loadRows));
+			+ textTable(['size', ...bootstrapOrder(loadTargets).map(target => target.replace('kafka ', 'broker ')), 'ZooKeeper (ktop count)', 'ZooKeeper session, whole run: packets (server count)'], loadRows));
 	}
 
 	if (refreshRows.length > 0) {

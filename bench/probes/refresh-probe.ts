@@ -45,6 +45,8 @@ export type RefreshProbeResult = {
 	groups: number;
 	/** Requests ktop sent over the steady window (after the first refresh), per broker and API, per ZooKeeper server and session. */
 	load: LoadCounts;
+	/** The same over the whole run, the first refresh's full read of ZooKeeper included. */
+	loadTotal: LoadCounts;
 };
 
 const [seconds = 120, intervalMs = 2000] = process.argv.slice(2, 4).map(Number);
@@ -123,6 +125,7 @@ const result: RefreshProbeResult = {
 	partitions: snapshot?.topics.reduce((sum, topic) => sum + topic.partitions.length, 0) ?? 0,
 	groups: snapshot?.groups.length ?? 0,
 	load: steadyFrom ? loadDelta(steadyFrom.load, loadEnd) : {},
+	loadTotal: loadEnd,
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);
 // A client slow to disconnect must not stretch the measured run; the figures are out.
