@@ -22,8 +22,8 @@ broker that answers the refresh through an old socket but not a new connection i
 knowing about. Connecting sends ApiVersions, the cheapest request there is; its reply is the proof.
 A paused broker accepts the TCP connection (the kernel does that) and then says nothing:
 "no reply within 2000 ms". A dead one refuses: "connection refused".
-A probe that gets no reply destroys its socket: closed politely, it would wait for a broker that
-never answers, and ktop's open descriptors would grow by one per refresh.
+Every probe destroys its socket when done: closed politely, a probe of a broker that never
+answers would wait for it, and ktop's open descriptors would grow by one per refresh.
 */
 export async function probeBrokers(brokers: Array<{id: number; host: string; port: number}>, options: ProbeOptions): Promise<Map<number, BrokerProbe>> {
 	const results = await Promise.all(brokers.map(async (broker): Promise<[number, BrokerProbe]> => {
@@ -35,12 +35,13 @@ export async function probeBrokers(brokers: Array<{id: number; host: string; por
 		try {
 			await withTimeout(wire.connect(), options.timeoutMs);
 			options.backoff?.answered(address);
-			void wire.disconnect().catch(() => undefined);
 			return [broker.id, {reachable: true, latencyMs: Math.round(performance.now() - started)}];
 		} catch (error) {
 			if (isTimeout(error)) options.backoff?.timedOut(address);
-			wire.destroy(failureText(error));
 			return [broker.id, {reachable: false, error: failureText(error)}];
+		} finally {
+			// Nothing is pending after the reply, and a broker that hung since would never finish a polite close.
+			wire.destroy('probe done');
 		}
 	}));
 	return new Map(results);
