@@ -1,4 +1,5 @@
 import type {ClusterSnapshot, Finding} from '../model/types.js';
+import {quorumWords} from '../model/quorum-words.js';
 import {sanitize} from '../text/sanitize.js';
 
 /** `ktop snapshot`: the whole cluster in a screenful, worst news first. */
@@ -8,7 +9,8 @@ export function snapshotText(snapshot: ClusterSnapshot): string[] {
 	lines.push(`cluster ${snapshot.clusterId ? sanitize(snapshot.clusterId) : '(id unknown)'}  taken ${new Date(snapshot.takenAt).toISOString()}`);
 	if (zookeeper) {
 		const {quorum} = zookeeper;
-		lines.push(`zookeeper ${quorum.serving}/${quorum.size} serving, ${quorum.leader ? `leader ${sanitize(quorum.leader)}` : quorum.leaders.length > 1 ? `${quorum.leaders.length} servers claim to lead` : 'no leader'}${quorum.hasQuorum ? '' : '  QUORUM LOST'}`);
+		const words = quorumWords(quorum, sanitize);
+		lines.push(`zookeeper ${words.count} serving, ${words.leader}`);
 		for (const server of zookeeper.servers) {
 			const details = [
 				server.zxid ? `zxid ${server.zxid}${server.zxidLag ? ` (${server.zxidLag} behind)` : ''}` : undefined,

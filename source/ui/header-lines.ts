@@ -1,5 +1,6 @@
 import type {Stale} from '../model/store.js';
 import type {PartitionCounts} from '../model/partition-counts.js';
+import {quorumWords} from '../model/quorum-words.js';
 import type {ClusterSnapshot, Finding} from '../model/types.js';
 import {ago} from '../text/reach-lines.js';
 import {sanitize} from '../text/sanitize.js';
@@ -39,12 +40,9 @@ export function clusterLine(snapshot: ClusterSnapshot | undefined, target: strin
 function zookeeperSpan(snapshot: ClusterSnapshot): Span {
 	const zk = snapshot.zookeeper;
 	if (!zk) return {text: 'zk not read', tone: 'dim'};
-	const {quorum} = zk;
-	const count = `${quorum.serving}/${quorum.size}`;
-	if (!quorum.hasQuorum) return {text: `zk QUORUM LOST ${count}`, tone: 'bad'};
-	if (quorum.leaders.length > 1) return {text: `zk ${count} ${quorum.leaders.length} LEADERS ${quorum.leaders.map(sanitize).join(' ')}`, tone: 'bad'};
-	if (quorum.leader === undefined) return {text: `zk ${count} NO LEADER`, tone: 'bad'};
-	return {text: `zk ${count} leader ${sanitize(quorum.leader)}`, tone: quorum.serving < quorum.size ? 'warn' : 'ok'};
+	const words = quorumWords(zk.quorum, sanitize);
+	if (zk.quorum.state === 'lost') return {text: `zk QUORUM LOST ${words.count}`, tone: 'bad'};
+	return {text: `zk ${words.count} ${words.leader}`, tone: words.tone};
 }
 
 /**
