@@ -1,4 +1,5 @@
 import type {ClusterSnapshot, Finding} from '../model/types.js';
+import {heldNote} from '../model/phrases.js';
 import {quorumWords} from '../model/quorum-words.js';
 import {sanitize} from '../text/sanitize.js';
 
@@ -56,5 +57,5 @@ export function snapshotText(snapshot: ClusterSnapshot): string[] {
 
 /** One finding per line, tab-free so `cut`/`awk` and monitoring plugins can read it. */
 export function findingLine(finding: Finding): string {
-	return `${finding.severity.toUpperCase().padEnd(8)} ${finding.code.padEnd(26)} ${sanitize(finding.subject)}: ${sanitize(finding.message)}`;
+	return `${finding.severity.toUpperCase().padEnd(8)} ${finding.code.padEnd(26)} ${sanitize(finding.subject)}: ${sanitize(finding.message)}${sanitize(heldNote(finding))}`;
 }

@@ -1,5 +1,6 @@
 import {buildSnapshot, type SnapshotInput} from './build-snapshot.js';
 import {diff, type DiffOptions} from './diff.js';
+import {failedSources, missingEvidence} from './finding-evidence.js';
 import {createFindingTracker, type Hold} from './finding-tracker.js';
 import {findingsFor, type HealthOptions} from './health.js';
 import {defaultLagRules, evaluateLag, type LagRules} from './lag-status.js';
@@ -86,7 +87,8 @@ export function createStore(options: StoreOptions = {}): Store {
 			if (input.kafka) windows.record(base.groups, base.takenAt);
 			const groups = evaluateLag(base.groups, windows, base.takenAt, options.lagRules ?? defaultLagRules);
 			const judged = {...base, groups};
-			const next: ClusterSnapshot = {...judged, findings: tracker.track(findingsFor(judged, options.health), base.takenAt)};
+			const failed = failedSources(judged);
+			const next: ClusterSnapshot = {...judged, findings: tracker.track(findingsFor(judged, options.health), base.takenAt, finding => missingEvidence(finding, failed))};
 			const happened = diff(snapshot, next, options.diff);
 			const changed = snapshot === undefined || happened.length > 0 || stale !== undefined
 				|| !sameData({...snapshot, takenAt: 0}, {...next, takenAt: 0});

@@ -40,6 +40,11 @@ export type Finding = {
 	message: string;
 	/** When it was first seen (ms since the epoch); kept across refreshes while it persists. */
 	since: number;
+	/**
+	Present when this refresh could not read the evidence (`source` failed since `since`): the finding
+	is carried from the last refresh that could, unknown rather than cleared.
+	*/
+	held?: {since: number; source: string};
 };
 
 export type ZkServerMode = 'leader' | 'follower' | 'observer' | 'standalone' | 'read-only' | 'not serving' | 'unreachable' | 'unknown';

@@ -1,5 +1,6 @@
 import type {Stale} from '../model/store.js';
 import type {PartitionCounts} from '../model/partition-counts.js';
+import {heldNote} from '../model/phrases.js';
 import {quorumWords} from '../model/quorum-words.js';
 import type {ClusterSnapshot, Finding} from '../model/types.js';
 import {ago} from '../text/reach-lines.js';
@@ -98,7 +99,7 @@ export function findingLine(snapshot: ClusterSnapshot | undefined): HeaderLine {
 	if (!worst) return [{text: 'no findings', tone: 'ok'}];
 	const more = snapshot.findings.length - 1;
 	return [
-		{text: `${worst.severity.toUpperCase()} ${worst.code} ${sanitize(worst.subject)}: ${sanitize(worst.message)}`, tone: severityTone(worst)},
+		{text: `${worst.severity.toUpperCase()} ${worst.code} ${sanitize(worst.subject)}: ${sanitize(`${worst.message}${heldNote(worst)}`)}`, tone: severityTone(worst)},
 		...(more > 0 ? [{text: ` (+${more} more, :health lists them)`, tone: 'dim' as const}] : []),
 	];
 }

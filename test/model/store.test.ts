@@ -94,6 +94,44 @@ describe('createStore', () => {
 			.toEqual(['finding-cleared orders-0', 'finding-raised orders-0']);
 	});
 
+	it('holds a finding whose source failed: kept with its first-seen time, marked held, neither cleared nor raised again', () => {
+		const store = createStore();
+		const urp = () => {
+			const topic = ordersTopic();
+			topic.partitions[0] = metaPartition(0, 1, [1, 2, 3], [1, 3]);
+			return {kafka: kafkaView({topics: [topic]}), zkKafka: zkKafkaView({topics: [zkTopicOf(topic)]})};
+		};
+
+		store.update(refresh(0));
+		store.update(refresh(2, urp()));
+		store.update(refresh(4, {kafka: undefined, errors: [{source: 'kafka', message: 'Kafka metadata could not be read'}]}));
+		const held = store.getSnapshot()!.findings.find(finding => finding.code === 'AT_MIN_ISR');
+		expect(held).toMatchObject({subject: 'orders-0', since: T0 + (2 * S), held: {since: T0 + (4 * S), source: 'kafka'}});
+		store.update(refresh(6, {kafka: undefined, errors: [{source: 'kafka', message: 'Kafka metadata could not be read'}]}));
+		expect(store.getSnapshot()!.findings.find(finding => finding.code === 'AT_MIN_ISR')!.held).toEqual({since: T0 + (4 * S), source: 'kafka'});
+		store.update(refresh(8, urp()));
+		const back = store.getSnapshot()!.findings.find(finding => finding.code === 'AT_MIN_ISR')!;
+		expect(back.since).toBe(T0 + (2 * S));
+		expect(back.held).toBeUndefined();
+		store.update(refresh(10));
+		const atMinIsr = store.getEvents().filter(event => event.message.startsWith('AT_MIN_ISR')).map(event => `${event.kind} ${event.subject}`);
+		// Raised once, cleared once: only when fresh evidence showed it gone.
+		expect(atMinIsr).toEqual(['finding-cleared orders-0', 'finding-raised orders-0']);
+	});
+
+	it('holds a group finding while that group, or all groups, could not be read', () => {
+		const store = createStore();
+		store.update(withLag(0, 10, 100));
+		store.update(withLag(30, 10, 120));
+		store.update(withLag(60, 10, 140));
+		expect(store.getSnapshot()!.findings).toMatchObject([{code: 'GROUP_STALLED', subject: 'group app'}]);
+		store.update(refresh(90, {errors: [{source: 'kafka:groups', message: 'ListGroups timed out'}]}));
+		expect(store.getSnapshot()!.findings.find(finding => finding.code === 'GROUP_STALLED')).toMatchObject({since: T0 + (60 * S), held: {source: 'kafka:groups'}});
+		// Another source failing says nothing about the group: with its data read and healthy, it clears.
+		store.update(refresh(120, {errors: [{source: 'kafka:topic:other', message: 'metadata: UNKNOWN'}]}));
+		expect(store.getSnapshot()!.findings.find(finding => finding.code === 'GROUP_STALLED')).toBeUndefined();
+	});
+
 	it('holds METADATA_MISMATCH until the second snapshot', () => {
 		const store = createStore();
 		const zk = zkTopicOf(ordersTopic());
