@@ -189,7 +189,15 @@ export type ClusterSnapshot = {
 	preferredElections: Array<{topic: string; partition: number}>;
 	findings: Finding[];
 	errors: SourceError[];
+	/**
+	Whole sources that could not refresh, each since when and why, present only when there is one:
+	their part of this snapshot is missing or last known, whatever `takenAt` says.
+	*/
+	stale?: SourceStale[];
 };
+
+/** A whole source ('zookeeper': Kafka's znodes; 'kafka': the brokers' metadata) that could not refresh. */
+export type SourceStale = {source: string; since: number; error: string};
 
 export type EventKind =
 	| 'broker-joined' | 'broker-left'

@@ -182,6 +182,31 @@ describe('createStore', () => {
 		expect(listener).toHaveBeenCalledTimes(3);
 	});
 
+	it('marks a whole source that cannot refresh stale, naming it and since when, until it refreshes again', () => {
+		const store = createStore();
+		const listener = vi.fn();
+		store.subscribe(listener);
+		store.update(refresh(0));
+		expect(store.getStale()).toBeUndefined();
+		const brokersDown = {kafka: undefined, errors: [{source: 'kafka', message: 'no broker answered metadata'}]};
+		store.update(refresh(2, brokersDown));
+		expect(store.getStale()).toEqual({since: T0 + (2 * S), error: 'kafka: no broker answered metadata', sources: [{source: 'kafka', since: T0 + (2 * S), error: 'no broker answered metadata'}]});
+		expect(store.getSnapshot()!.stale).toEqual([{source: 'kafka', since: T0 + (2 * S), error: 'no broker answered metadata'}]);
+		const first = store.getStale();
+		const calls = listener.mock.calls.length;
+		store.update(refresh(4, brokersDown));
+		// Same failure: the same object (the UI re-renders on identity), the first failure's time.
+		expect(store.getStale()).toBe(first);
+		expect(listener.mock.calls.length).toBe(calls);
+		store.update(refresh(6, {...brokersDown, zkKafka: undefined, errors: [...brokersDown.errors, {source: 'zookeeper', message: 'not connected to ZooKeeper since …'}]}));
+		expect(store.getStale()!.error).toBe('zookeeper: not connected to ZooKeeper since …; kafka: no broker answered metadata');
+		expect(store.getStale()!.since).toBe(T0 + (2 * S));
+		// A part of a source failing (one group) is a finding, not a stale view.
+		store.update(refresh(8, {errors: [{source: 'kafka:groups', message: 'ListGroups timed out'}]}));
+		expect(store.getStale()).toBeUndefined();
+		expect(store.getSnapshot()!.stale).toBeUndefined();
+	});
+
 	it('records an error before any snapshot', () => {
 		const store = createStore();
 		store.recordError(new Error('no route to host'), T0);

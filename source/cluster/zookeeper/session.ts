@@ -22,6 +22,14 @@ export type ZkSession = {
 	or refused. Not called for close().
 	*/
 	onEnd(listener: (reason: string) => void): void;
+	/**
+	When the connection to the ensemble dropped, while the client looks for a server that takes the
+	session back (undefined while connected). Meanwhile no watch can fire, so nothing read through
+	the session can be vouched for; a server may also refuse the session for good (one restored from
+	an older snapshot: "Refusing session request … has seen zxid …"), and the client keeps trying.
+	Optional: fakes without it are always connected.
+	*/
+	disconnectedSince?(): number | undefined;
 	close(): void;
 };
 
@@ -107,6 +115,13 @@ export async function openZkSession(connect: string, timeoutMs = 10_000, session
 	});
 
 	let closedByUs = false;
+	let disconnectedAt: number | undefined;
+	client.on('connecting', () => {
+		disconnectedAt ??= Date.now();
+	});
+	client.on('connect', () => {
+		disconnectedAt = undefined;
+	});
 	const endListeners: Array<(reason: string) => void> = [];
 	// The native client emits 'close' with the session state: -112 expired, -113 auth failed, 0 for close().
 	client.on('close', (_client: unknown, code: unknown) => {
@@ -173,6 +188,7 @@ export async function openZkSession(connect: string, timeoutMs = 10_000, session
 		onEnd(listener) {
 			endListeners.push(listener);
 		},
+		disconnectedSince: () => disconnectedAt,
 		credentials() {
 			return {id: String(client.client_id), password: String(client.client_password)};
 		},

@@ -80,6 +80,8 @@ export class FakeSession implements ZkSession {
 	watches: Array<{path: string; kind: WatchKind; watcher: ZkWatcher}> = [];
 	expired = false;
 	closed = false;
+	/** Set by a test: the connection dropped at this time and the client is reconnecting. */
+	away: number | undefined;
 	private readonly endListeners: Array<(reason: string) => void> = [];
 
 	constructor(private readonly tree: FakeZooKeeper) {}
@@ -115,6 +117,10 @@ export class FakeSession implements ZkSession {
 
 	onEnd(listener: (reason: string) => void): void {
 		this.endListeners.push(listener);
+	}
+
+	disconnectedSince(): number | undefined {
+		return this.away;
 	}
 
 	close(): void {
