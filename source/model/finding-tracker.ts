@@ -6,11 +6,13 @@ export type Hold = {snapshots?: number; ms?: number};
 
 /**
 METADATA_MISMATCH must be seen twice: ZooKeeper and the brokers are read moments apart, and a
-leader that moved in between is not a disagreement. A topic deletion normally completes within
+leader that moved in between is not a disagreement. So must CONTROLLER_UNKNOWN: /controller and
+/brokers/ids are read apart too, and a controller may register and win in between. A topic deletion normally completes within
 seconds, so TOPIC_DELETION_STUCK waits five minutes.
 */
 export const defaultHolds: Partial<Record<FindingCode, Hold>> = {
 	METADATA_MISMATCH: {snapshots: 2},
+	CONTROLLER_UNKNOWN: {snapshots: 2},
 	TOPIC_DELETION_STUCK: {ms: 5 * 60_000},
 };
 

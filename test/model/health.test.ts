@@ -238,6 +238,21 @@ describe('findingsFor: ZooKeeper', () => {
 	});
 });
 
+describe('findingsFor: /controller', () => {
+	it('raises CONTROLLER_UNREADABLE for a /controller no parse understands, instead of a SOURCE_FAILED', () => {
+		const list = findings({zkKafka: zkKafkaView({controller: undefined}), errors: [{source: 'zookeeper:/controller', message: '/controller does not hold JSON ("garbage")'}]});
+		expect(codes(list)).toEqual(['CONTROLLER_UNREADABLE cluster']);
+		expect(list[0]).toMatchObject({severity: 'critical', message: '/controller does not hold JSON ("garbage"): brokers cannot read it either, so no controller can be elected while it stays'});
+	});
+
+	it('raises CONTROLLER_UNKNOWN when the controller named is not registered, but only when registrations were read', () => {
+		const list = findings({zkKafka: zkKafkaView({controller: {brokerId: 99, since: undefined}})});
+		expect(codes(list)).toEqual(['CONTROLLER_UNKNOWN broker 99']);
+		expect(list[0]!.severity).toBe('critical');
+		expect(codes(findings({zkKafka: zkKafkaView({controller: {brokerId: 99, since: undefined}, registrations: []})}))).not.toContain('CONTROLLER_UNKNOWN broker 99');
+	});
+});
+
 describe('findingsFor: brokers and controller', () => {
 	it('raises NO_CONTROLLER when brokers are known but none controls, not when nothing is known', () => {
 		const list = findings({zkKafka: zkKafkaView({controller: undefined}), kafka: kafkaView({controllerId: undefined})});
