@@ -85,7 +85,7 @@ line has no client address) counts as a participant unless it observes.
 
 A member ktop cannot see (mode unknown, or no client address to probe it at) may be serving or
 leading, so it is never counted as down nor as up: a follower that serves is evidence of a leader
-and a quorum, and "lost" or "no leader" needs every member that could change it seen.
+and a quorum, a leader that serves of a quorum, and "lost" or "no leader" needs every member that could change it seen.
 A read-only server is not counted as serving: it answers reads because it lost the quorum.
 A standalone server counts as its own leader, so a one-server ensemble is healthy.
 */
@@ -105,8 +105,10 @@ export function summarizeQuorum(servers: readonly ZkServerSummary[], members?: r
 	const serving = Math.min(size, Math.max(probedServing, synced === undefined ? 0 : synced + 1));
 	const hidden = Math.max(0, unprobed + participants.filter(server => server.mode === 'unknown').length - (serving - probedServing));
 	const followerServes = participants.some(server => server.mode === 'follower');
+	// A leader leads, and a follower follows, only while a majority is in sync with the leader.
+	const inQuorum = followerServes || participants.some(server => server.mode === 'leader');
 	const state = size === 0 ? 'unknown'
-		: serving > size / 2 || (followerServes && hidden > 0) ? 'ok'
+		: serving > size / 2 || (inQuorum && hidden > 0) ? 'ok'
 			: serving + hidden <= size / 2 ? 'lost' : 'unknown';
 	const leaderState = leaders.length > 1 ? 'several'
 		: leaders.length === 1 ? 'one'
