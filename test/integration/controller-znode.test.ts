@@ -1,8 +1,9 @@
 import {randomBytes} from 'node:crypto';
-import ZooKeeper from 'zookeeper';
+import type ZooKeeper from 'zookeeper';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {kafkaNodes, zookeeperConnect} from '../../cluster/layout.js';
 import {ktop} from '../helpers/run-ktop.js';
+import {zookeeperWriter} from '../helpers/zookeeper-writer.js';
 
 /**
 A scratch chroot on the real ensemble laid out as Kafka would, its /brokers/ids naming the real
@@ -12,17 +13,6 @@ ktop is pointed at it with `-z host:port/chroot`, as an operator would at a chro
 const chroot = `/ktop-controller-${randomBytes(4).toString('hex')}`;
 const connect = `${zookeeperConnect.split(',')[0]}${chroot}`;
 let client: ZooKeeper;
-
-async function writer(): Promise<ZooKeeper> {
-	const made = new ZooKeeper({connect: zookeeperConnect, timeout: 10_000, debug_level: 0, host_order_deterministic: false});
-	await new Promise<void>(resolve => {
-		made.once('connect', () => {
-			resolve();
-		});
-		made.init({});
-	});
-	return made;
-}
 
 async function setController(data: string): Promise<void> {
 	await client.set(`${chroot}/controller`, data, -1);
@@ -35,7 +25,7 @@ async function check(): Promise<{code: number; stdout: string}> {
 
 describe('/controller that names no live controller', () => {
 	beforeAll(async () => {
-		client = await writer();
+		client = await zookeeperWriter();
 		const nodes: Array<[string, string]> = [
 			[chroot, ''], [`${chroot}/cluster`, ''], [`${chroot}/cluster/id`, '{"version":"1","id":"controllerTestCluster0"}'],
 			[`${chroot}/controller`, '{"version":2,"brokerid":1,"timestamp":"1795293201327","kraftControllerEpoch":-1}'],

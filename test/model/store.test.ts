@@ -11,6 +11,13 @@ function refresh(seconds: number, extra: Partial<SnapshotInput> = {}): SnapshotI
 	return healthyInput({takenAt: T0 + (seconds * S), ...extra});
 }
 
+/** orders-0 with broker 2 out of its ISR, as both sources report it. */
+function urp(): Partial<SnapshotInput> {
+	const topic = ordersTopic();
+	topic.partitions[0] = metaPartition(0, 1, [1, 2, 3], [1, 3]);
+	return {kafka: kafkaView({topics: [topic]}), zkKafka: zkKafkaView({topics: [zkTopicOf(topic)]})};
+}
+
 function withLag(seconds: number, committed: number, highWatermark: number): SnapshotInput {
 	const topic = ordersTopic();
 	topic.partitions[0] = metaPartition(0, 1, [1, 2, 3], [1, 2, 3], {highWatermark});
@@ -78,12 +85,6 @@ describe('createStore', () => {
 
 	it('tracks findings with their first-seen time and records them raised and cleared', () => {
 		const store = createStore();
-		const urp = () => {
-			const topic = ordersTopic();
-			topic.partitions[0] = metaPartition(0, 1, [1, 2, 3], [1, 3]);
-			return {kafka: kafkaView({topics: [topic]}), zkKafka: zkKafkaView({topics: [zkTopicOf(topic)]})};
-		};
-
 		store.update(refresh(0));
 		store.update(refresh(2, urp()));
 		store.update(refresh(4, urp()));
@@ -96,12 +97,6 @@ describe('createStore', () => {
 
 	it('holds a finding whose source failed: kept with its first-seen time, marked held, neither cleared nor raised again', () => {
 		const store = createStore();
-		const urp = () => {
-			const topic = ordersTopic();
-			topic.partitions[0] = metaPartition(0, 1, [1, 2, 3], [1, 3]);
-			return {kafka: kafkaView({topics: [topic]}), zkKafka: zkKafkaView({topics: [zkTopicOf(topic)]})};
-		};
-
 		store.update(refresh(0));
 		store.update(refresh(2, urp()));
 		store.update(refresh(4, {kafka: undefined, errors: [{source: 'kafka', message: 'Kafka metadata could not be read'}]}));
