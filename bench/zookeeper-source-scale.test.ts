@@ -1,9 +1,10 @@
 import {randomBytes} from 'node:crypto';
-import ZooKeeper from 'zookeeper';
+import type ZooKeeper from 'zookeeper';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {zookeeperConnect} from '../cluster/layout.js';
 import {mapLimit} from '../source/cluster/map-limit.js';
 import {createZkSource, type ZkSource} from '../source/cluster/zookeeper/zk-source.js';
+import {zookeeperWriter} from '../test/helpers/zookeeper-writer.js';
 
 /**
 ktop's target scale, 10,000 partitions, written as Kafka would lay it out under a chroot of its
@@ -16,17 +17,6 @@ const topics = 100;
 const partitionsPerTopic = 100;
 const chroot = `/ktop-scale-${randomBytes(4).toString('hex')}`;
 
-async function writer(): Promise<ZooKeeper> {
-	const client = new ZooKeeper({connect: zookeeperConnect, timeout: 10_000, debug_level: 0, host_order_deterministic: false});
-	await new Promise<void>(resolve => {
-		client.once('connect', () => {
-			resolve();
-		});
-		client.init({});
-	});
-	return client;
-}
-
 const topicName = (index: number) => `t${String(index).padStart(3, '0')}`;
 const stateOf = (leader: number, epoch: number) => JSON.stringify({controller_epoch: 3, leader, version: 1, leader_epoch: epoch, isr: [1, 2, 3]});
 
@@ -35,7 +25,7 @@ describe(`createZkSource at ${topics * partitionsPerTopic} partitions`, () => {
 	let zk: ZkSource;
 
 	beforeAll(async () => {
-		client = await writer();
+		client = await zookeeperWriter();
 		const started = performance.now();
 		const fixed: Array<[string, string]> = [
 			[chroot, ''], [`${chroot}/cluster`, ''], [`${chroot}/cluster/id`, '{"version":"1","id":"scaleScaleScaleScale00"}'],

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-	type ClusterNode, type KafkaNode, type ZkNode, paths, zkNodes, zookeeperConnect,
+	type ClusterNode, type KafkaNode, type ZkNode, paths, zkClassicConfig, zkNodes, zookeeperConnect,
 } from './layout.js';
 
 /** Writes the node's configuration files afresh; returns the main config's path. */
@@ -39,9 +39,7 @@ function zooCfg(node: ZkNode): string {
 		'maxClientCnxns=0',
 		'autopurge.purgeInterval=1',
 		'autopurge.snapRetainCount=3',
-		// Client addresses on the server lines make them visible in /zookeeper/config.
-		...zkNodes.map(peer =>
-			`server.${peer.id}=127.0.0.1:${peer.quorumPort}:${peer.electionPort};127.0.0.1:${peer.clientPort}`),
+		...serverLines(node),
 		'standaloneEnabled=false',
 		'reconfigEnabled=false',
 		...(node.whitelist ? [`4lw.commands.whitelist=${node.whitelist}`] : []),
@@ -50,6 +48,22 @@ function zooCfg(node: ZkNode): string {
 			: ['admin.enableServer=false']),
 		'',
 	].join('\n');
+}
+
+/**
+Client addresses on the server lines make them visible in /zookeeper/config; the classic form
+(KTOP_ZK_CLASSIC_CONFIG=1) leaves them out and gives the client port apart, as 3.4 requires.
+*/
+function serverLines(node: ZkNode): string[] {
+	if (zkClassicConfig) {
+		return [
+			`clientPort=${node.clientPort}`,
+			'clientPortAddress=127.0.0.1',
+			...zkNodes.map(peer => `server.${peer.id}=127.0.0.1:${peer.quorumPort}:${peer.electionPort}`),
+		];
+	}
+
+	return zkNodes.map(peer => `server.${peer.id}=127.0.0.1:${peer.quorumPort}:${peer.electionPort};127.0.0.1:${peer.clientPort}`);
 }
 
 function serverProperties(node: KafkaNode): string {

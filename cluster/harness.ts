@@ -4,7 +4,7 @@ import {explainFailure} from './diagnose.js';
 import {classpath, ensureJars, requireJava} from './jars.js';
 import {
 	type ClusterNode, type KafkaNode, type ZkNode, HarnessError, UsageError,
-	allNodes, findNode, home, kafkaNodes, mainPort, paths, portsOf, zkNodes,
+	allNodes, findNode, home, kafkaNodes, mainPort, paths, portsOf, zkNodes, zookeeperOnly,
 } from './layout.js';
 import {
 	type ProcessState, findPid, hasStalePidFile, isGone, isPortFree, processState,
@@ -158,7 +158,7 @@ export async function up(log: Log): Promise<{started: string[]}> {
 	clearStalePidFiles(log);
 
 	const zkToStart = zkNodes.filter(node => !isRunning(node));
-	const kafkaToStart = kafkaNodes.filter(node => !isRunning(node));
+	const kafkaToStart = zookeeperOnly ? [] : kafkaNodes.filter(node => !isRunning(node));
 	await requireFreePorts([...zkToStart, ...kafkaToStart]);
 	const startedNow: ClusterNode[] = [];
 
@@ -174,6 +174,11 @@ export async function up(log: Log): Promise<{started: string[]}> {
 		await waitForStaleRegistrationToExpire(node);
 		log(`${node.name}: starting (broker id ${node.id}, port ${node.port}, pid ${launch(node)})`);
 		startedNow.push(node);
+	}
+
+	if (zookeeperOnly) {
+		startingNow.clear();
+		return {started: startedNow.map(node => node.name)};
 	}
 
 	await waitForBrokers(kafkaNodes, startedNow, log);

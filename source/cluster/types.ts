@@ -26,6 +26,18 @@ export type ZkServerProbe = HostPort & (
 	| {state: 'unparsable'; text: string}
 );
 
+/**
+A member as /zookeeper/config names it. `client` is undefined when its server line carries no
+client address (the classic `server.N=host:2888:3888` with `clientPort=`, and every 3.4): such a
+member counts in the quorum but ktop cannot probe it unless told where it listens.
+*/
+export type ZkEnsembleMember = {
+	id: number;
+	role: 'participant' | 'observer';
+	quorumHost: string;
+	client: HostPort | undefined;
+};
+
 /** What `mntr` (or the AdminServer's /commands/mntr) adds to `srvr`. */
 export type ZkMonitorStats = {
 	watchCount: number | undefined;

@@ -16,6 +16,8 @@ export async function runCheck(connection: Connection, options: CollectOptions, 
 	for (const finding of snapshot.findings) write(`${findingLine(finding)}\n`);
 
 	const counts = ['critical', 'warning', 'info'].map(severity => `${snapshot.findings.filter(f => f.severity === severity).length} ${severity}`).join(', ');
-	write(`KTOP ${statusWord[status]} - ${counts}; cluster ${sanitize(snapshot.clusterId ?? 'unknown')}\n`);
+	// The same STALE the TUI's header shows: which sources this check's data is missing or last known for.
+	const stale = (snapshot.stale ?? []).map(entry => entry.source);
+	write(`KTOP ${statusWord[status]} - ${counts}; cluster ${sanitize(snapshot.clusterId ?? 'unknown')}${stale.length > 0 ? `; STALE ${stale.join(', ')}` : ''}\n`);
 	return status;
 }

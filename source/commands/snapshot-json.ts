@@ -5,5 +5,10 @@ The snapshot as one JSON document. Absent values are written as null rather than
 so a script can rely on every documented key being present.
 */
 export function snapshotJson(snapshot: ClusterSnapshot): string {
-	return JSON.stringify(snapshot, (_key, value: unknown) => (value === undefined ? null : value), 2);
+	const document = {
+		...snapshot,
+		findings: snapshot.findings.map(finding => ({...finding, held: finding.held ?? null})),
+		stale: snapshot.stale ?? [],
+	};
+	return JSON.stringify(document, (_key, value: unknown) => (value === undefined ? null : value), 2);
 }

@@ -1,4 +1,6 @@
 import type {ClusterSnapshot, Finding} from '../model/types.js';
+import {heldNote} from '../model/phrases.js';
+import {quorumWords} from '../model/quorum-words.js';
 import {sanitize} from '../text/sanitize.js';
 
 /** `ktop snapshot`: the whole cluster in a screenful, worst news first. */
@@ -8,7 +10,8 @@ export function snapshotText(snapshot: ClusterSnapshot): string[] {
 	lines.push(`cluster ${snapshot.clusterId ? sanitize(snapshot.clusterId) : '(id unknown)'}  taken ${new Date(snapshot.takenAt).toISOString()}`);
 	if (zookeeper) {
 		const {quorum} = zookeeper;
-		lines.push(`zookeeper ${quorum.serving}/${quorum.size} serving, ${quorum.leader ? `leader ${sanitize(quorum.leader)}` : quorum.leaders.length > 1 ? `${quorum.leaders.length} servers claim to lead` : 'no leader'}${quorum.hasQuorum ? '' : '  QUORUM LOST'}`);
+		const words = quorumWords(quorum, sanitize);
+		lines.push(`zookeeper ${words.count} serving, ${words.leader}`);
 		for (const server of zookeeper.servers) {
 			const details = [
 				server.zxid ? `zxid ${server.zxid}${server.zxidLag ? ` (${server.zxidLag} behind)` : ''}` : undefined,
@@ -54,5 +57,5 @@ export function snapshotText(snapshot: ClusterSnapshot): string[] {
 
 /** One finding per line, tab-free so `cut`/`awk` and monitoring plugins can read it. */
 export function findingLine(finding: Finding): string {
-	return `${finding.severity.toUpperCase().padEnd(8)} ${finding.code.padEnd(26)} ${sanitize(finding.subject)}: ${sanitize(finding.message)}`;
+	return `${finding.severity.toUpperCase().padEnd(8)} ${finding.code.padEnd(26)} ${sanitize(finding.subject)}: ${sanitize(finding.message)}${sanitize(heldNote(finding))}`;
 }

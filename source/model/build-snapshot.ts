@@ -1,4 +1,4 @@
-import type {KafkaView, SourceError, ZkKafkaView, ZkServer} from '../cluster/types.js';
+import type {KafkaView, SourceError, ZkEnsembleMember, ZkKafkaView, ZkServer} from '../cluster/types.js';
 import {summarizeBrokers, type BrokerProbe} from './broker-summary.js';
 import {summarizeGroups} from './group-summary.js';
 import {compareNatural} from './natural-order.js';
@@ -12,6 +12,8 @@ export type SnapshotInput = {
 	takenAt: number;
 	connection: {zookeeper: string | undefined; bootstrap: string[]};
 	zkServers?: ZkServer[];
+	/** /zookeeper/config's members, probed or not (see ZkSourceRead.members). */
+	zkMembers?: ZkEnsembleMember[];
 	zkKafka?: ZkKafkaView;
 	kafka?: KafkaView;
 	brokerProbes?: ReadonlyMap<number, BrokerProbe>;
@@ -35,7 +37,7 @@ export function buildSnapshot(input: SnapshotInput): ClusterSnapshot {
 		takenAt: input.takenAt,
 		clusterId: zkKafka?.clusterId ?? (kafka?.clusterId || undefined),
 		connection: {zookeeper: input.connection.zookeeper, bootstrap: [...input.connection.bootstrap]},
-		zookeeper: input.zkServers ? summarizeZookeeper(input.zkServers) : undefined,
+		zookeeper: input.zkServers ? summarizeZookeeper(input.zkServers, input.zkMembers) : undefined,
 		controller,
 		brokers: summarizeBrokers({
 			registrations: zkKafka?.registrations ?? [],

@@ -46,6 +46,7 @@ export function openClusterReader(connection: Connection, options: ClusterReader
 	const openKafka = (brokers: string[]) => createKafkaSource(brokers, {counters, zookeeperTrouble});
 	let askedBrokersForZookeeper = false;
 	let kafka: KafkaSource | undefined = connection.bootstrap ? openKafka(connection.bootstrap) : undefined;
+	let askedBrokersForMembers = false;
 	let bootstrap = connection.bootstrap ?? [];
 	const seen = new Map<number, {host: string; port: number}>();
 
@@ -89,6 +90,19 @@ export function openClusterReader(connection: Connection, options: ClusterReader
 				}
 			}
 
+			// Members whose config lines carry no client address can only be probed at an address
+			// someone gives: the brokers' own zookeeper.connect, asked once (a broker config, served from memory).
+			if (zk && zkRead && view && !askedBrokersForMembers && zkRead.members?.some(member => !member.client)) {
+				askedBrokersForMembers = true;
+				const brokerId = view.controllerId ?? view.brokers[0]?.id;
+				try {
+					const theirs = brokerId === undefined ? undefined : await readBrokerZookeeperConnect(bootstrap, brokerId);
+					if (theirs && zk.learn(theirs)) zkRead = {...zkRead, ...await zk.read()};
+				} catch {
+					// Only a way to reach more members: without it they stay "not probed", which says why.
+				}
+			}
+
 			for (const registration of zkRead?.kafka?.registrations ?? []) {
 				const address = endpointOf(registration);
 				if (address) seen.set(registration.id, address);
@@ -101,6 +115,7 @@ export function openClusterReader(connection: Connection, options: ClusterReader
 				takenAt,
 				connection: {zookeeper, bootstrap},
 				zkServers: zkRead?.servers,
+				zkMembers: zkRead?.members,
 				zkKafka: zkRead?.kafka,
 				kafka: view,
 				brokerProbes,

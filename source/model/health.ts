@@ -1,4 +1,5 @@
 import {brokerFindings, liveness} from './broker-findings.js';
+import {controllerFindings} from './controller-findings.js';
 import {compareFindings} from './finding-order.js';
 import {groupFindings} from './group-findings.js';
 import {partitionFindings} from './partition-findings.js';
@@ -27,6 +28,7 @@ export function findingsFor(snapshot: ClusterSnapshot, options: HealthOptions = 
 	return [
 		...sourceFindings(snapshot, limits.findingsPerCode),
 		...zookeeperFindings(snapshot),
+		...controllerFindings(snapshot),
 		...brokerFindings(snapshot, live, options.leaderImbalanceRatio ?? 0.1),
 		...partitionFindings(snapshot, live, limits),
 		...deletionFindings(snapshot, live),

@@ -25,3 +25,12 @@ export function some(items: readonly string[], most = 5): string {
 export function partitionName(topic: string, partition: number): string {
 	return `${topic}-${partition}`;
 }
+
+/**
+What a held finding adds to its message: it is last known, not current. The time is UTC so a
+line reads the same in a log, a check's output and the TUI.
+*/
+export function heldNote(finding: {held?: {since: number; source: string}}): string {
+	if (!finding.held) return '';
+	return ` [held, unknown now: ${finding.held.source} unreadable since ${new Date(finding.held.since).toISOString().slice(11, 19)} UTC]`;
+}

@@ -1,3 +1,4 @@
+import {controllerSource} from './controller-findings.js';
 import {plural, some} from './phrases.js';
 import type {ClusterSnapshot, Finding} from './types.js';
 
@@ -15,7 +16,8 @@ export function sourceFindings(snapshot: ClusterSnapshot, findingsPerCode: numbe
 	const zkServers = new Set((snapshot.zookeeper?.servers ?? []).map(server => `zookeeper:${server.address}`));
 	const bySource = new Map<string, Set<string>>();
 	for (const error of snapshot.errors) {
-		if (zkServers.has(error.source)) continue;
+		// An unreadable /controller is CONTROLLER_UNREADABLE, which says what it means for the cluster.
+		if (zkServers.has(error.source) || error.source === controllerSource) continue;
 		const messages = bySource.get(error.source) ?? new Set();
 		messages.add(error.message);
 		bySource.set(error.source, messages);

@@ -1,11 +1,12 @@
 import {buildSnapshot, type SnapshotInput} from './build-snapshot.js';
 import {diff, type DiffOptions} from './diff.js';
+import {failedSources, missingEvidence} from './finding-evidence.js';
 import {createFindingTracker, type Hold} from './finding-tracker.js';
 import {findingsFor, type HealthOptions} from './health.js';
 import {defaultLagRules, evaluateLag, type LagRules} from './lag-status.js';
 import {createLagWindows} from './lag-window.js';
 import {sameData} from './same-data.js';
-import type {ClusterEvent, ClusterSnapshot, FindingCode} from './types.js';
+import type {ClusterEvent, ClusterSnapshot, FindingCode, SourceStale} from './types.js';
 
 export type StoreOptions = {
 	/** Events kept; the oldest go first. Default 1000. */
@@ -20,8 +21,14 @@ export type StoreOptions = {
 	now?: () => number;
 };
 
-/** The last refresh failed: the snapshot shown is older than it looks. */
-export type Stale = {since: number; error: string};
+/**
+The last refresh failed, or a whole source in it did (`sources`): the snapshot shown is older than
+it looks. `since` is the earliest failure, `error` names each source and why.
+*/
+export type Stale = {since: number; error: string; sources?: SourceStale[]};
+
+/** Sources whose failure leaves a whole side of the cluster unread; their error entries carry exactly these names. */
+const wholeSources = ['zookeeper', 'kafka'];
 
 export type Store = {
 	/** Takes one refresh's reads: builds the snapshot, judges lag, tracks findings, records what changed. */
@@ -59,6 +66,7 @@ export function createStore(options: StoreOptions = {}): Store {
 	const listeners = new Set<() => void>();
 	let snapshot: ClusterSnapshot | undefined;
 	let stale: Stale | undefined;
+	let shownStale: Stale | undefined;
 	let events: readonly ClusterEvent[] = [];
 
 	const notify = () => {
@@ -86,12 +94,19 @@ export function createStore(options: StoreOptions = {}): Store {
 			if (input.kafka) windows.record(base.groups, base.takenAt);
 			const groups = evaluateLag(base.groups, windows, base.takenAt, options.lagRules ?? defaultLagRules);
 			const judged = {...base, groups};
-			const next: ClusterSnapshot = {...judged, findings: tracker.track(findingsFor(judged, options.health), base.takenAt)};
+			const failed = failedSources(judged);
+			const sources = staleSources(judged, snapshot?.stale);
+			const next: ClusterSnapshot = {
+				...judged,
+				findings: tracker.track(findingsFor(judged, options.health), base.takenAt, finding => missingEvidence(finding, failed)),
+				...(sources.length > 0 ? {stale: sources} : {}),
+			};
 			const happened = diff(snapshot, next, options.diff);
 			const changed = snapshot === undefined || happened.length > 0 || stale !== undefined
 				|| !sameData({...snapshot, takenAt: 0}, {...next, takenAt: 0});
 			snapshot = next;
 			stale = undefined;
+			shownStale = combineStale(stale, next.stale, shownStale);
 			prepend(happened);
 			if (changed) notify();
 		},
@@ -104,10 +119,11 @@ export function createStore(options: StoreOptions = {}): Store {
 			const message = error instanceof Error ? error.message : String(error);
 			if (stale?.error === message) return;
 			stale = {since: stale?.since ?? at, error: message};
+			shownStale = combineStale(stale, snapshot?.stale, shownStale);
 			notify();
 		},
 		getSnapshot: () => snapshot,
-		getStale: () => stale,
+		getStale: () => shownStale,
 		getEvents: () => events,
 		subscribe(listener) {
 			listeners.add(listener);
@@ -116,4 +132,30 @@ export function createStore(options: StoreOptions = {}): Store {
 			};
 		},
 	};
+}
+
+/** Each whole source that failed in this refresh, since when it first failed in a row, and why. */
+function staleSources(snapshot: ClusterSnapshot, before: readonly SourceStale[] | undefined): SourceStale[] {
+	return wholeSources.flatMap(source => {
+		const messages = snapshot.errors.filter(error => error.source === source).map(error => error.message);
+		if (messages.length === 0) return [];
+		return [{source, since: before?.find(entry => entry.source === source)?.since ?? snapshot.takenAt, error: messages.join('; ')}];
+	});
+}
+
+/** What the header shows: a failed refresh, else the sources that failed; the same object while nothing changed. */
+function combineStale(refresh: Stale | undefined, sources: readonly SourceStale[] | undefined, shown: Stale | undefined): Stale | undefined {
+	let next: Stale | undefined;
+	if (refresh) {
+		next = refresh;
+	} else if (sources && sources.length > 0) {
+		next = {
+			since: Math.min(...sources.map(entry => entry.since)),
+			error: sources.map(entry => `${entry.source}: ${entry.error}`).join('; '),
+			sources: [...sources],
+		};
+	}
+
+	if (next && shown && next.since === shown.since && next.error === shown.error) return shown;
+	return next;
 }

@@ -19,6 +19,9 @@ export type FindingCode =
 	| 'ZK_NO_LEADER'
 	| 'ZK_SERVER_DOWN'
 	| 'ZK_SERVER_LIMITED'
+	| 'ZK_MEMBERS_UNPROBED'
+	| 'CONTROLLER_UNKNOWN'
+	| 'CONTROLLER_UNREADABLE'
 	| 'BROKER_UNREACHABLE'
 	| 'BROKER_NOT_REGISTERED'
 	| 'METADATA_MISMATCH'
@@ -37,6 +40,11 @@ export type Finding = {
 	message: string;
 	/** When it was first seen (ms since the epoch); kept across refreshes while it persists. */
 	since: number;
+	/**
+	Present when this refresh could not read the evidence (`source` failed since `since`): the finding
+	is carried from the last refresh that could, unknown rather than cleared.
+	*/
+	held?: {since: number; source: string};
 };
 
 export type ZkServerMode = 'leader' | 'follower' | 'observer' | 'standalone' | 'read-only' | 'not serving' | 'unreachable' | 'unknown';
@@ -63,15 +71,30 @@ export type ZkServerSummary = {
 };
 
 export type QuorumSummary = {
-	/** Voting members (participants) known. */
+	/** Voting members (participants) known, probed or not. */
 	size: number;
-	/** Voting members serving. */
+	/** Voting members known to serve: those probed, or the leader's own count of synced followers when larger. */
 	serving: number;
 	/** Address of the leader, when exactly one server says it leads. */
 	leader: string | undefined;
 	/** Every server claiming to lead (more than one is a split brain worth showing). */
 	leaders: string[];
+	/** The quorum holds, with evidence: `state === 'ok'`. */
 	hasQuorum: boolean;
+	/**
+	'ok': a majority serves, or a follower serves (it follows a leader, which needs a majority);
+	'lost': even counting every member ktop cannot see as serving, there is no majority;
+	'unknown': neither can be shown.
+	*/
+	state: 'ok' | 'lost' | 'unknown';
+	/**
+	'one' (the leader is probed), 'unseen' (a follower serves, so a leader exists among the members
+	ktop could not see), 'several' (split brain), 'none' (every voting member seen, none leads),
+	'unknown' (members ktop cannot see could be leading).
+	*/
+	leaderState: 'one' | 'unseen' | 'several' | 'none' | 'unknown';
+	/** Voting members /zookeeper/config names that ktop could not probe: no client address known. */
+	unprobed: number;
 };
 
 export type BrokerSummary = {
@@ -168,7 +191,15 @@ export type ClusterSnapshot = {
 	backoffs: BrokerBackoffState[];
 	findings: Finding[];
 	errors: SourceError[];
+	/**
+	Whole sources that could not refresh, each since when and why, present only when there is one:
+	their part of this snapshot is missing or last known, whatever `takenAt` says.
+	*/
+	stale?: SourceStale[];
 };
+
+/** A whole source ('zookeeper': Kafka's znodes; 'kafka': the brokers' metadata) that could not refresh. */
+export type SourceStale = {source: string; since: number; error: string};
 
 export type EventKind =
 	| 'broker-joined' | 'broker-left'

@@ -4,10 +4,10 @@ import type {ClusterSnapshot, Finding, ZkServerSummary} from './types.js';
 const downModes = new Set(['unreachable', 'not serving', 'read-only']);
 
 /**
-The ensemble's health. A lost quorum is one critical finding naming the servers that are down
-(a finding per server would only repeat it); while the quorum holds, each server that is down
-is a warning of its own. When servers whose mode is unknown (srvr refused) could make up the
-difference, ktop says nothing about quorum or leader rather than guess: ZK_SERVER_LIMITED says why.
+The ensemble's health, each finding only with evidence for it (see summarizeQuorum). A lost quorum
+is one critical finding naming the servers that are down (a finding per server would only repeat
+it); otherwise each server that is down is a warning of its own. Members ktop could not see are
+said once (ZK_MEMBERS_UNPROBED, ZK_SERVER_LIMITED), never guessed up or down.
 */
 export function zookeeperFindings(snapshot: ClusterSnapshot): Finding[] {
 	const zookeeper = snapshot.zookeeper;
@@ -16,29 +16,35 @@ export function zookeeperFindings(snapshot: ClusterSnapshot): Finding[] {
 	const {servers, quorum} = zookeeper;
 	const findings: Finding[] = [];
 	const down = servers.filter(server => downModes.has(server.mode));
-	const unknown = servers.filter(server => server.mode === 'unknown');
 
-	if (quorum.size > 0 && !quorum.hasQuorum && quorum.serving + unknown.length <= quorum.size / 2) {
+	if (quorum.state === 'lost') {
 		findings.push({
 			severity: 'critical', code: 'ZK_QUORUM_LOST', subject: 'zookeeper', since: at,
 			message: `${quorum.serving} of ${quorum.size} voting members serving; a majority (${Math.floor(quorum.size / 2) + 1}) is needed. Down: ${some(down.map(server => describeDown(server)))}`,
 		});
-	} else if (quorum.hasQuorum) {
-		if (quorum.leaders.length > 1) {
+	} else {
+		if (quorum.leaderState === 'several') {
 			findings.push({
 				severity: 'critical', code: 'ZK_NO_LEADER', subject: 'zookeeper', since: at,
 				message: `${quorum.leaders.length} servers claim to lead (split brain): ${quorum.leaders.join(', ')}`,
 			});
-		} else if (quorum.leaders.length === 0 && unknown.length === 0) {
+		} else if (quorum.leaderState === 'none') {
 			findings.push({
 				severity: 'critical', code: 'ZK_NO_LEADER', subject: 'zookeeper', since: at,
-				message: `${quorum.serving} of ${quorum.size} voting members serving but none leads`,
+				message: `every voting member answered and none leads: ${quorum.serving} of ${quorum.size} serving`,
 			});
 		}
 
 		for (const server of down) {
 			findings.push({severity: 'warning', code: 'ZK_SERVER_DOWN', subject: server.address, since: at, message: describeDown(server)});
 		}
+	}
+
+	if (quorum.unprobed > 0) {
+		findings.push({
+			severity: 'info', code: 'ZK_MEMBERS_UNPROBED', subject: 'zookeeper', since: at,
+			message: `${quorum.unprobed === 1 ? '1 member' : `${quorum.unprobed} members`} of ${quorum.size} not probed: no client address known; give ${quorum.unprobed === 1 ? 'it' : 'them'} with -z`,
+		});
 	}
 
 	for (const server of servers) {

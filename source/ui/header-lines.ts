@@ -1,5 +1,7 @@
 import type {Stale} from '../model/store.js';
 import type {PartitionCounts} from '../model/partition-counts.js';
+import {heldNote} from '../model/phrases.js';
+import {quorumWords} from '../model/quorum-words.js';
 import type {ClusterSnapshot, Finding} from '../model/types.js';
 import {ago} from '../text/reach-lines.js';
 import {sanitize} from '../text/sanitize.js';
@@ -39,12 +41,9 @@ export function clusterLine(snapshot: ClusterSnapshot | undefined, target: strin
 function zookeeperSpan(snapshot: ClusterSnapshot): Span {
 	const zk = snapshot.zookeeper;
 	if (!zk) return {text: 'zk not read', tone: 'dim'};
-	const {quorum} = zk;
-	const count = `${quorum.serving}/${quorum.size}`;
-	if (!quorum.hasQuorum) return {text: `zk QUORUM LOST ${count}`, tone: 'bad'};
-	if (quorum.leaders.length > 1) return {text: `zk ${count} ${quorum.leaders.length} LEADERS ${quorum.leaders.map(sanitize).join(' ')}`, tone: 'bad'};
-	if (quorum.leader === undefined) return {text: `zk ${count} NO LEADER`, tone: 'bad'};
-	return {text: `zk ${count} leader ${sanitize(quorum.leader)}`, tone: quorum.serving < quorum.size ? 'warn' : 'ok'};
+	const words = quorumWords(zk.quorum, sanitize);
+	if (zk.quorum.state === 'lost') return {text: `zk QUORUM LOST ${words.count}`, tone: 'bad'};
+	return {text: `zk ${words.count} ${words.leader}`, tone: words.tone};
 }
 
 /**
@@ -106,7 +105,7 @@ export function findingLine(snapshot: ClusterSnapshot | undefined): HeaderLine {
 	if (!worst) return [{text: 'no findings', tone: 'ok'}];
 	const more = snapshot.findings.length - 1;
 	return [
-		{text: `${worst.severity.toUpperCase()} ${worst.code} ${sanitize(worst.subject)}: ${sanitize(worst.message)}`, tone: severityTone(worst)},
+		{text: `${worst.severity.toUpperCase()} ${worst.code} ${sanitize(worst.subject)}: ${sanitize(`${worst.message}${heldNote(worst)}`)}`, tone: severityTone(worst)},
 		...(more > 0 ? [{text: ` (+${more} more, :health lists them)`, tone: 'dim' as const}] : []),
 	];
 }

@@ -160,7 +160,7 @@ describe('buildSnapshot: ZooKeeper', () => {
 		const [, b, leader] = healthyEnsemble();
 		const down = zkServer(2181, {state: 'unreachable'});
 		const oneDown = buildSnapshot(healthyInput({zkServers: [down, b!, leader!]})).zookeeper!.quorum;
-		expect(oneDown).toEqual({size: 3, serving: 2, leader: '127.0.0.1:2183', leaders: ['127.0.0.1:2183'], hasQuorum: true});
+		expect(oneDown).toEqual({size: 3, serving: 2, leader: '127.0.0.1:2183', leaders: ['127.0.0.1:2183'], hasQuorum: true, state: 'ok', leaderState: 'one', unprobed: 0});
 		const twoDown = buildSnapshot(healthyInput({zkServers: [down, zkServer(2182, {state: 'not-serving'}), leader!]})).zookeeper!.quorum;
 		expect(twoDown).toMatchObject({size: 3, serving: 1, hasQuorum: false});
 	});
@@ -176,7 +176,7 @@ describe('buildSnapshot: ZooKeeper', () => {
 		const noRoles = withObserver.map(server => ({...server, role: undefined}));
 		expect(buildSnapshot(healthyInput({zkServers: noRoles})).zookeeper!.quorum).toMatchObject({size: 3, serving: 3});
 		const standalone = [zkServer(2181, {state: 'serving', mode: 'standalone'}, {role: undefined, id: undefined})];
-		expect(buildSnapshot(healthyInput({zkServers: standalone})).zookeeper!.quorum).toEqual({size: 1, serving: 1, leader: '127.0.0.1:2181', leaders: ['127.0.0.1:2181'], hasQuorum: true});
+		expect(buildSnapshot(healthyInput({zkServers: standalone})).zookeeper!.quorum).toEqual({size: 1, serving: 1, leader: '127.0.0.1:2181', leaders: ['127.0.0.1:2181'], hasQuorum: true, state: 'ok', leaderState: 'one', unprobed: 0});
 	});
 
 	it('shows every server claiming to lead, and no single leader then', () => {

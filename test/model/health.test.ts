@@ -3,6 +3,7 @@ import {buildSnapshot} from '../../source/model/build-snapshot.js';
 import {findingsFor} from '../../source/model/health.js';
 import type {ClusterSnapshot, Finding, FindingCode, LagStatus} from '../../source/model/types.js';
 import type {SnapshotInput} from '../../source/model/build-snapshot.js';
+import type {ZkServer} from '../../source/cluster/types.js';
 import {
 	T0, configs, healthyEnsemble, healthyInput, kafkaView, metaPartition, metaTopic, ordersTopic, registration, zkKafkaView, zkServer, zkTopicOf,
 } from './fixtures.js';
@@ -203,14 +204,55 @@ describe('findingsFor: ZooKeeper', () => {
 
 	it('raises ZK_NO_LEADER when serving without a leader, and for a split brain', () => {
 		const noLeader = findings({zkServers: [follower1!, follower2!, zkServer(2183, {state: 'serving', mode: 'follower'})]});
-		expect(noLeader).toEqual([{severity: 'critical', code: 'ZK_NO_LEADER', subject: 'zookeeper', since: T0, message: '3 of 3 voting members serving but none leads'}]);
+		expect(noLeader).toEqual([{severity: 'critical', code: 'ZK_NO_LEADER', subject: 'zookeeper', since: T0, message: 'every voting member answered and none leads: 3 of 3 serving'}]);
 		const split = findings({zkServers: [zkServer(2181, {state: 'serving', mode: 'leader'}), follower2!, leader!]});
 		expect(split).toMatchObject([{code: 'ZK_NO_LEADER', message: '2 servers claim to lead (split brain): 127.0.0.1:2181, 127.0.0.1:2183'}]);
+	});
+
+	it('classic zoo.cfg (no client addresses in /zookeeper/config): -z naming one follower, the leader, or two servers gives no false alarm', () => {
+		const classic = [1, 2, 3].map(id => ({id, role: 'participant' as const, quorumHost: '127.0.0.1', client: undefined}));
+		const unmatched = {id: undefined, role: undefined};
+		const [follower, , leaderOf3] = healthyEnsemble().map(server => ({...server, ...unmatched}));
+		const onlyFollower = findings({zkServers: [follower!], zkMembers: classic});
+		expect(codes(onlyFollower)).toEqual(['ZK_MEMBERS_UNPROBED zookeeper']);
+		expect(onlyFollower[0]!.message).toBe('2 members of 3 not probed: no client address known; give them with -z');
+		expect(codes(findings({zkServers: [leaderOf3!], zkMembers: classic}))).toEqual(['ZK_MEMBERS_UNPROBED zookeeper']);
+		expect(codes(findings({zkServers: [follower!, leaderOf3!], zkMembers: classic}))).toEqual(['ZK_MEMBERS_UNPROBED zookeeper']);
+		// The leader's own count of synced followers says the members ktop cannot reach are serving.
+		const leaderWithMntr = {...leaderOf3!, monitor: {syncedFollowers: 2} as ZkServer['monitor']};
+		const quorum = buildSnapshot(healthyInput({zkServers: [leaderWithMntr], zkMembers: classic})).zookeeper!.quorum;
+		expect(quorum).toMatchObject({size: 3, serving: 3, unprobed: 2, state: 'ok', leaderState: 'one'});
+	});
+
+	it('says quorum lost or no leader only with evidence when members cannot be probed', () => {
+		const classic = [1, 2, 3].map(id => ({id, role: 'participant' as const, quorumHost: '127.0.0.1', client: undefined}));
+		const unmatched = {id: undefined, role: undefined};
+		// One server typed, and it is down: the two ktop cannot see may still hold the quorum.
+		const down = findings({zkServers: [zkServer(2181, {state: 'unreachable'}, unmatched)], zkMembers: classic});
+		expect(codes(down)).toEqual(['ZK_SERVER_DOWN 127.0.0.1:2181', 'ZK_MEMBERS_UNPROBED zookeeper']);
+		// Two of three typed and both down: no majority whatever the third does.
+		const twoDown = findings({zkServers: [zkServer(2181, {state: 'unreachable'}, unmatched), zkServer(2182, {state: 'not-serving'}, unmatched)], zkMembers: classic});
+		expect(codes(twoDown)).toEqual(['ZK_QUORUM_LOST zookeeper', 'ZK_MEMBERS_UNPROBED zookeeper']);
 	});
 
 	it('does not raise ZK_NO_LEADER when the leader may be a server whose mode is unknown', () => {
 		const list = findings({zkServers: [follower1!, follower2!, zkServer(2183, {state: 'srvr-refused'})]});
 		expect(codes(list)).toEqual(['ZK_SERVER_LIMITED 127.0.0.1:2183']);
+	});
+});
+
+describe('findingsFor: /controller', () => {
+	it('raises CONTROLLER_UNREADABLE for a /controller no parse understands, instead of a SOURCE_FAILED', () => {
+		const list = findings({zkKafka: zkKafkaView({controller: undefined}), errors: [{source: 'zookeeper:/controller', message: '/controller does not hold JSON ("garbage")'}]});
+		expect(codes(list)).toEqual(['CONTROLLER_UNREADABLE cluster']);
+		expect(list[0]).toMatchObject({severity: 'critical', message: '/controller does not hold JSON ("garbage"): brokers cannot read it either, so no controller can be elected while it stays'});
+	});
+
+	it('raises CONTROLLER_UNKNOWN when the controller named is not registered, but only when registrations were read', () => {
+		const list = findings({zkKafka: zkKafkaView({controller: {brokerId: 99, since: undefined}})});
+		expect(codes(list)).toEqual(['CONTROLLER_UNKNOWN broker 99']);
+		expect(list[0]!.severity).toBe('critical');
+		expect(codes(findings({zkKafka: zkKafkaView({controller: {brokerId: 99, since: undefined}, registrations: []})}))).not.toContain('CONTROLLER_UNKNOWN broker 99');
 	});
 });
 

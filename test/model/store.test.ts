@@ -11,6 +11,13 @@ function refresh(seconds: number, extra: Partial<SnapshotInput> = {}): SnapshotI
 	return healthyInput({takenAt: T0 + (seconds * S), ...extra});
 }
 
+/** orders-0 with broker 2 out of its ISR, as both sources report it. */
+function urp(): Partial<SnapshotInput> {
+	const topic = ordersTopic();
+	topic.partitions[0] = metaPartition(0, 1, [1, 2, 3], [1, 3]);
+	return {kafka: kafkaView({topics: [topic]}), zkKafka: zkKafkaView({topics: [zkTopicOf(topic)]})};
+}
+
 function withLag(seconds: number, committed: number, highWatermark: number): SnapshotInput {
 	const topic = ordersTopic();
 	topic.partitions[0] = metaPartition(0, 1, [1, 2, 3], [1, 2, 3], {highWatermark});
@@ -78,12 +85,6 @@ describe('createStore', () => {
 
 	it('tracks findings with their first-seen time and records them raised and cleared', () => {
 		const store = createStore();
-		const urp = () => {
-			const topic = ordersTopic();
-			topic.partitions[0] = metaPartition(0, 1, [1, 2, 3], [1, 3]);
-			return {kafka: kafkaView({topics: [topic]}), zkKafka: zkKafkaView({topics: [zkTopicOf(topic)]})};
-		};
-
 		store.update(refresh(0));
 		store.update(refresh(2, urp()));
 		store.update(refresh(4, urp()));
@@ -92,6 +93,38 @@ describe('createStore', () => {
 		expect(store.getSnapshot()!.findings).toEqual([]);
 		expect(store.getEvents().filter(event => event.kind.startsWith('finding')).map(event => `${event.kind} ${event.subject}`))
 			.toEqual(['finding-cleared orders-0', 'finding-raised orders-0']);
+	});
+
+	it('holds a finding whose source failed: kept with its first-seen time, marked held, neither cleared nor raised again', () => {
+		const store = createStore();
+		store.update(refresh(0));
+		store.update(refresh(2, urp()));
+		store.update(refresh(4, {kafka: undefined, errors: [{source: 'kafka', message: 'Kafka metadata could not be read'}]}));
+		const held = store.getSnapshot()!.findings.find(finding => finding.code === 'AT_MIN_ISR');
+		expect(held).toMatchObject({subject: 'orders-0', since: T0 + (2 * S), held: {since: T0 + (4 * S), source: 'kafka'}});
+		store.update(refresh(6, {kafka: undefined, errors: [{source: 'kafka', message: 'Kafka metadata could not be read'}]}));
+		expect(store.getSnapshot()!.findings.find(finding => finding.code === 'AT_MIN_ISR')!.held).toEqual({since: T0 + (4 * S), source: 'kafka'});
+		store.update(refresh(8, urp()));
+		const back = store.getSnapshot()!.findings.find(finding => finding.code === 'AT_MIN_ISR')!;
+		expect(back.since).toBe(T0 + (2 * S));
+		expect(back.held).toBeUndefined();
+		store.update(refresh(10));
+		const atMinIsr = store.getEvents().filter(event => event.message.startsWith('AT_MIN_ISR')).map(event => `${event.kind} ${event.subject}`);
+		// Raised once, cleared once: only when fresh evidence showed it gone.
+		expect(atMinIsr).toEqual(['finding-cleared orders-0', 'finding-raised orders-0']);
+	});
+
+	it('holds a group finding while that group, or all groups, could not be read', () => {
+		const store = createStore();
+		store.update(withLag(0, 10, 100));
+		store.update(withLag(30, 10, 120));
+		store.update(withLag(60, 10, 140));
+		expect(store.getSnapshot()!.findings).toMatchObject([{code: 'GROUP_STALLED', subject: 'group app'}]);
+		store.update(refresh(90, {errors: [{source: 'kafka:groups', message: 'ListGroups timed out'}]}));
+		expect(store.getSnapshot()!.findings.find(finding => finding.code === 'GROUP_STALLED')).toMatchObject({since: T0 + (60 * S), held: {source: 'kafka:groups'}});
+		// Another source failing says nothing about the group: with its data read and healthy, it clears.
+		store.update(refresh(120, {errors: [{source: 'kafka:topic:other', message: 'metadata: UNKNOWN'}]}));
+		expect(store.getSnapshot()!.findings.find(finding => finding.code === 'GROUP_STALLED')).toBeUndefined();
 	});
 
 	it('holds METADATA_MISMATCH until the second snapshot', () => {
@@ -142,6 +175,31 @@ describe('createStore', () => {
 		store.update(refresh(14));
 		expect(store.getStale()).toBeUndefined();
 		expect(listener).toHaveBeenCalledTimes(3);
+	});
+
+	it('marks a whole source that cannot refresh stale, naming it and since when, until it refreshes again', () => {
+		const store = createStore();
+		const listener = vi.fn();
+		store.subscribe(listener);
+		store.update(refresh(0));
+		expect(store.getStale()).toBeUndefined();
+		const brokersDown = {kafka: undefined, errors: [{source: 'kafka', message: 'no broker answered metadata'}]};
+		store.update(refresh(2, brokersDown));
+		expect(store.getStale()).toEqual({since: T0 + (2 * S), error: 'kafka: no broker answered metadata', sources: [{source: 'kafka', since: T0 + (2 * S), error: 'no broker answered metadata'}]});
+		expect(store.getSnapshot()!.stale).toEqual([{source: 'kafka', since: T0 + (2 * S), error: 'no broker answered metadata'}]);
+		const first = store.getStale();
+		const calls = listener.mock.calls.length;
+		store.update(refresh(4, brokersDown));
+		// Same failure: the same object (the UI re-renders on identity), the first failure's time.
+		expect(store.getStale()).toBe(first);
+		expect(listener.mock.calls.length).toBe(calls);
+		store.update(refresh(6, {...brokersDown, zkKafka: undefined, errors: [...brokersDown.errors, {source: 'zookeeper', message: 'not connected to ZooKeeper since …'}]}));
+		expect(store.getStale()!.error).toBe('zookeeper: not connected to ZooKeeper since …; kafka: no broker answered metadata');
+		expect(store.getStale()!.since).toBe(T0 + (2 * S));
+		// A part of a source failing (one group) is a finding, not a stale view.
+		store.update(refresh(8, {errors: [{source: 'kafka:groups', message: 'ListGroups timed out'}]}));
+		expect(store.getStale()).toBeUndefined();
+		expect(store.getSnapshot()!.stale).toBeUndefined();
 	});
 
 	it('records an error before any snapshot', () => {

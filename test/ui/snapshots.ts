@@ -50,7 +50,7 @@ export function healthySnapshot(extra: Partial<ClusterSnapshot> = {}): ClusterSn
 		connection: {zookeeper: '127.0.0.1:2181,127.0.0.1:2182,127.0.0.1:2183', bootstrap: ['127.0.0.1:9092']},
 		zookeeper: {
 			servers: [zkServer(2181, 'follower'), zkServer(2182, 'follower'), zkServer(2183, 'leader')],
-			quorum: {size: 3, serving: 3, leader: '127.0.0.1:2183', leaders: ['127.0.0.1:2183'], hasQuorum: true},
+			quorum: {size: 3, serving: 3, leader: '127.0.0.1:2183', leaders: ['127.0.0.1:2183'], hasQuorum: true, state: 'ok', leaderState: 'one', unprobed: 0},
 		},
 		controller: {brokerId: 1, epoch: 7},
 		brokers: [broker(1), broker(2, {isController: false}), broker(3, {isController: false})],
@@ -78,7 +78,7 @@ export function brokenSnapshot(): ClusterSnapshot {
 		...healthy,
 		zookeeper: {
 			servers: [zkServer(2181, 'not serving'), zkServer(2182, 'unreachable', 'connect ECONNREFUSED'), zkServer(2183, 'unreachable', 'connect ECONNREFUSED')],
-			quorum: {size: 3, serving: 1, leader: undefined, leaders: [], hasQuorum: false},
+			quorum: {size: 3, serving: 1, leader: undefined, leaders: [], hasQuorum: false, state: 'lost', leaderState: 'none', unprobed: 0},
 		},
 		controller: undefined,
 		brokers: [broker(1), broker(2, {registered: false, reachable: false, isController: false, error: 'ECONNREFUSED'}), broker(3, {isController: false})],

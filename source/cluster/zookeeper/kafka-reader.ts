@@ -47,6 +47,19 @@ very large cluster) is slow, not stuck: its work goes on and the next read joins
 */
 const timeoutsBeforeNewSession = 3;
 
+/** How long a read waits for a disconnected session to come back (a server restart takes about this). */
+const reconnectGraceMs = 2000;
+
+/** Undefined once the session is connected (waiting up to `graceMs`), else since when it has been away. */
+async function reconnected(session: ZkSession, graceMs: number): Promise<number | undefined> {
+	const until = Date.now() + graceMs;
+	while (session.disconnectedSince?.() !== undefined && Date.now() < until) {
+		await new Promise(resolve => setTimeout(resolve, 100));
+	}
+
+	return session.disconnectedSince?.();
+}
+
 /**
 Reads Kafka's znodes through one long-lived session whose watches keep a cache current,
 so after the first read a refresh fetches only the znodes that changed.
@@ -125,6 +138,19 @@ export function createKafkaReader(connect: string, options: KafkaReaderOptions =
 			}
 
 			const state = current;
+			// A disconnected session's cache cannot be vouched for: no watch fires while it is away.
+			// It gets a moment to come back; past the session timeout the server has forgotten it (or
+			// refuses it), so a new session is opened, which any server of the ensemble accepts.
+			const away = await reconnected(state.session, Math.min(reconnectGraceMs, Math.max(0, deadline - Date.now())));
+			if (away !== undefined) {
+				if (Date.now() - away >= sessionTimeoutMs && attempt === 1) {
+					state.lost ??= `not connected to ZooKeeper for ${Math.round((Date.now() - away) / 1000)} s (the servers refused or lost the session)`;
+					continue;
+				}
+
+				return failed(`not connected to ZooKeeper since ${new Date(away).toISOString()}: the client is reconnecting, so Kafka's znodes could not be read`, false);
+			}
+
 			const {reads: readsBefore, replies: repliesBefore} = state.cache.stats();
 			try {
 				const result = await withTimeout(

@@ -1,11 +1,6 @@
-import type {HostPort} from '../types.js';
+import type {HostPort, ZkEnsembleMember} from '../types.js';
 
-export type EnsembleMember = {
-	id: number;
-	role: 'participant' | 'observer';
-	/** Undefined when the server line carries no client address (pre-3.5 style config). */
-	client: HostPort | undefined;
-};
+export type EnsembleMember = ZkEnsembleMember;
 
 /**
 Parses `/zookeeper/config`, ZooKeeper's dynamic configuration:
@@ -25,7 +20,7 @@ export function parseEnsembleConfig(text: string): EnsembleMember[] {
 		const hostMatch = /^(\[[^\]]*\]|[^:]*)(.*)$/.exec(quorumPart)!;
 		const quorumHost = unbracket(hostMatch[1]!);
 		const role = hostMatch[2]!.split(':').includes('observer') ? 'observer' : 'participant';
-		members.push({id: Number(id), role, client: parseClient(clientPart, quorumHost)});
+		members.push({id: Number(id), role, quorumHost, client: parseClient(clientPart, quorumHost)});
 	}
 
 	return members.sort((a, b) => a.id - b.id);

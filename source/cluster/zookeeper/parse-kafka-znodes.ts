@@ -75,12 +75,14 @@ export function parseClusterId(json: string): string | undefined {
 /**
 /controller: `{"version":2,"brokerid":2,"timestamp":"1795293201327","kraftControllerEpoch":-1}`.
 `since` is the broker's own clock when it became controller. A broker id of -1 (a migration
-to KRaft in progress) is no controller ktop can name.
+to KRaft in progress) is no controller ktop can name; a missing or non-numeric id is an error.
 */
 export function parseController(json: string): ZkKafkaView['controller'] {
 	const raw = parseObject(json, '/controller');
 	const brokerId = raw['brokerid'];
-	if (!isInteger(brokerId) || brokerId < 0) return undefined;
+	// Kafka's own parse fails on these too, so no broker can take over while it stays: an error, not "no controller".
+	if (!isInteger(brokerId) || brokerId < -1) throw new Error(`/controller names no broker: ${json.slice(0, 80)}`);
+	if (brokerId === -1) return undefined;
 	const timestamp = Number(raw['timestamp']);
 	return {brokerId, since: Number.isFinite(timestamp) && timestamp > 0 ? timestamp : undefined};
 }

@@ -34,10 +34,12 @@ export async function probeEnsemble(connect: string, ensembleConfigText: string 
 }
 
 /**
-The connect string's servers in their order, then members only the config names, sorted by id.
-A member without a client address in the config (a pre-3.5 line) cannot be probed and is left out.
+The connect string's servers in their order, then members only the config names, sorted by id,
+then `learned` servers (another client's connect string, such as the brokers' zookeeper.connect).
+A member without a client address in the config (a pre-3.5 line) cannot be probed and is left out:
+the caller counts it from the config instead.
 */
-export function ensembleTargets(connect: string, ensembleConfigText: string | undefined): EnsembleTarget[] {
+export function ensembleTargets(connect: string, ensembleConfigText: string | undefined, learned: readonly HostPort[] = []): EnsembleTarget[] {
 	const members = parseEnsembleConfig(ensembleConfigText ?? '');
 	const byAddress = new Map(members.flatMap(member => (member.client ? [[formatAddress(member.client), member] as const] : [])));
 	const targets: EnsembleTarget[] = parseConnectString(connect).servers.map(server => {
@@ -45,6 +47,13 @@ export function ensembleTargets(connect: string, ensembleConfigText: string | un
 		return {...server, address: formatAddress(server), id: member?.id, role: member?.role, inConnectString: true};
 	});
 	const known = new Set(targets.map(target => target.address));
+	for (const server of learned) {
+		if (known.has(formatAddress(server))) continue;
+		known.add(formatAddress(server));
+		const member = byAddress.get(formatAddress(server));
+		targets.push({...server, address: formatAddress(server), id: member?.id, role: member?.role, inConnectString: false});
+	}
+
 	for (const member of members) {
 		if (!member.client || known.has(formatAddress(member.client))) continue;
 		known.add(formatAddress(member.client));

@@ -24,6 +24,14 @@ export type ZkSession = {
 	onEnd(listener: (reason: string) => void): void;
 	/** Connected to a server right now (not reconnecting, not expired): that server is serving, with a quorum. */
 	connected(): boolean;
+	/**
+	When the connection to the ensemble dropped, while the client looks for a server that takes the
+	session back (undefined while connected). Meanwhile no watch can fire, so nothing read through
+	the session can be vouched for; a server may also refuse the session for good (one restored from
+	an older snapshot: "Refusing session request … has seen zxid …"), and the client keeps trying.
+	Optional: fakes without it are always connected.
+	*/
+	disconnectedSince?(): number | undefined;
 	close(): void;
 };
 
@@ -109,6 +117,13 @@ export async function openZkSession(connect: string, timeoutMs = 10_000, session
 	});
 
 	let closedByUs = false;
+	let disconnectedAt: number | undefined;
+	client.on('connecting', () => {
+		disconnectedAt ??= Date.now();
+	});
+	client.on('connect', () => {
+		disconnectedAt = undefined;
+	});
 	const endListeners: Array<(reason: string) => void> = [];
 	// The native client emits 'close' with the session state: -112 expired, -113 auth failed, 0 for close().
 	client.on('close', (_client: unknown, code: unknown) => {
@@ -176,6 +191,7 @@ export async function openZkSession(connect: string, timeoutMs = 10_000, session
 			endListeners.push(listener);
 		},
 		connected: () => !closedByUs && client.state === ZooKeeper.ZOO_CONNECTED_STATE,
+		disconnectedSince: () => disconnectedAt,
 		credentials() {
 			return {id: String(client.client_id), password: String(client.client_password)};
 		},

@@ -1,8 +1,9 @@
 import type {LoadCounters} from '../load-counters.js';
-import type {SourceError, ZkKafkaView, ZkServer} from '../types.js';
+import type {HostPort, SourceError, ZkEnsembleMember, ZkKafkaView, ZkServer} from '../types.js';
 import {parseConnectString} from './connect-string.js';
 import {createKafkaReader, type KafkaReaderOptions} from './kafka-reader.js';
-import {ensembleTargets, probeTargets, type ProbeOptions} from './probe-ensemble.js';
+import {ensembleTargets, formatAddress, probeTargets, type ProbeOptions} from './probe-ensemble.js';
+import {parseEnsembleConfig} from './parse-ensemble-config.js';
 import {zookeeperTrouble} from './zookeeper-trouble.js';
 
 export type ZkSourceOptions = KafkaReaderOptions & {
@@ -15,8 +16,13 @@ export type ZkSourceOptions = KafkaReaderOptions & {
 };
 
 export type ZkSourceRead = {
-	/** Every member of the ensemble, each with its own probe state and limits. */
+	/** Every server ktop could probe, each with its own probe state and limits. */
 	servers: ZkServer[];
+	/**
+	The members /zookeeper/config names (the last config read), probed or not; undefined when it was
+	never read. Members without a client address count in the quorum though none of `servers` is them.
+	*/
+	members: ZkEnsembleMember[] | undefined;
 	/** Undefined when no session could read Kafka's znodes; `errors` says why. */
 	kafka: ZkKafkaView | undefined;
 	/** The session and the znodes that failed. A server that is down says so in its own probe. */
@@ -31,6 +37,13 @@ export type ZkSource = {
 	session not connected right now), or undefined. See zookeeper-trouble.ts.
 	*/
 	trouble(): string | undefined;
+	/**
+	Another client's connect string for the same ensemble (the brokers' zookeeper.connect): its
+	servers are probed too, which is how members whose config lines carry no client address are
+	reached. Ignored unless it names at least one server of ktop's own connect string, so a
+	different ensemble is never mixed in. Returns whether it added any server.
+	*/
+	learn(otherConnect: string): boolean;
 	close(): void;
 };
 
@@ -48,17 +61,19 @@ export function createZkSource(connect: string, options: ZkSourceOptions = {}): 
 	const probeOptions: ProbeOptions = {timeoutMs: options.probeTimeoutMs, adminPorts: options.adminPorts, defaultAdminPort: options.defaultAdminPort, counters: options.counters};
 	let ensembleConfig: string | undefined;
 	let lastServers: ZkServer[] | undefined;
+	let learned: HostPort[] = [];
+	const own = new Set(parseConnectString(connect).servers.map(server => formatAddress(server)));
 
 	return {
 		async read() {
 			const started = performance.now();
 			const [kafka, probed] = await Promise.all([
 				reader.read(),
-				probeTargets(ensembleTargets(connect, ensembleConfig), probeOptions),
+				probeTargets(ensembleTargets(connect, ensembleConfig, learned), probeOptions),
 			]);
 			ensembleConfig = kafka.ensembleConfig ?? ensembleConfig;
 
-			const targets = ensembleTargets(connect, ensembleConfig);
+			const targets = ensembleTargets(connect, ensembleConfig, learned);
 			const byAddress = new Map(probed.map(server => [server.address, server]));
 			const added = await probeTargets(targets.filter(target => !byAddress.has(target.address)), probeOptions);
 			for (const server of added) byAddress.set(server.address, server);
@@ -69,12 +84,26 @@ export function createZkSource(connect: string, options: ZkSourceOptions = {}): 
 
 			return {
 				servers,
+				members: ensembleConfig === undefined ? undefined : parseEnsembleConfig(ensembleConfig),
 				kafka: kafka.kafka,
 				errors: kafka.errors,
 				stats: {fullRead: kafka.fullRead, znodesRead: kafka.znodesRead, elapsedMs: Math.round(performance.now() - started)},
 			};
 		},
 		trouble: () => zookeeperTrouble(lastServers, reader.connected()),
+		learn(otherConnect) {
+			let servers: HostPort[];
+			try {
+				servers = parseConnectString(otherConnect).servers;
+			} catch {
+				return false;
+			}
+
+			if (!servers.some(server => own.has(formatAddress(server)))) return false;
+			const added = servers.filter(server => !own.has(formatAddress(server)) && !learned.some(known => formatAddress(known) === formatAddress(server)));
+			learned = [...learned, ...added];
+			return added.length > 0;
+		},
 		close() {
 			reader.close();
 		},

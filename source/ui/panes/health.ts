@@ -1,3 +1,4 @@
+import {heldNote} from '../../model/phrases.js';
 import type {Finding, FindingCode} from '../../model/types.js';
 import {sanitize} from '../../text/sanitize.js';
 import {age} from '../format/duration.js';
@@ -27,7 +28,7 @@ export const healthPane: Pane = {
 					severityCell(finding.severity),
 					{text: finding.code},
 					{text: sanitize(finding.subject)},
-					{text: sanitize(finding.message)},
+					{text: sanitize(`${finding.message}${heldNote(finding)}`)},
 					// Sorting by how long it has lasted, so ascending reads like the text: newest first.
 					{text: age(now - finding.since), sort: now - finding.since},
 				],

@@ -1,4 +1,5 @@
 import type {QuorumSummary, ZkServerMode, ZkServerSummary} from '../../model/types.js';
+import {quorumWords} from '../../model/quorum-words.js';
 import {sanitize} from '../../text/sanitize.js';
 import {countCell} from '../format/cell.js';
 import {notApplicable, thousands, unknown} from '../format/number.js';
@@ -139,17 +140,15 @@ export function zookeeperSummary({snapshot}: PaneContext): string {
 	}
 
 	const {quorum, servers} = zookeeper;
-	const unknownModes = servers.filter(server => server.mode === 'unknown').length;
-	const leader = quorum.leader === undefined
-		? quorum.leaders.length > 1 ? `${quorum.leaders.length} servers claim to lead (${sanitize(quorum.leaders.join(', '))})` : 'no leader'
-		: `leader ${sanitize(quorum.leader)}`;
-	const verdict = quorum.hasQuorum ? 'quorum ok'
-		: quorum.serving + unknownModes > quorum.size / 2 ? `quorum unknown (${unknownModes} server${unknownModes === 1 ? '' : 's'} hide their mode)`
-			: 'QUORUM LOST';
+	const words = quorumWords(quorum, sanitize);
+	const hiding = servers.filter(server => server.mode === 'unknown').length;
+	const verdict = quorum.state === 'ok' ? 'quorum ok' : quorum.state === 'lost' ? 'QUORUM LOST'
+		: `quorum unknown${hiding > 0 ? ` (${hiding} server${hiding === 1 ? '' : 's'} hide their mode)` : ''}`;
+	const leader = quorum.state === 'lost' || quorum.leaderState === 'unknown' ? undefined : words.leader;
 	const problems = servers.flatMap(server => {
 		const why = [server.error, ...server.limits].filter(Boolean).join('; ');
 		if (downModes.has(server.mode)) return [`${server.address} ${server.mode}${why ? `: ${why}` : ''}`];
 		return why ? [`${server.address}: ${why}`] : [];
 	});
-	return [`${quorum.serving}/${quorum.size} serving, ${leader}, ${verdict}`, ...problems.map(problem => sanitize(problem))].join(' · ');
+	return [[`${words.count} serving`, leader, verdict].filter(Boolean).join(', '), ...(quorum.unprobed > 0 ? ['members without a client address cannot be probed: give them with -z'] : []), ...problems.map(problem => sanitize(problem))].join(' · ');
 }

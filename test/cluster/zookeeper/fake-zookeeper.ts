@@ -80,6 +80,8 @@ export class FakeSession implements ZkSession {
 	watches: Array<{path: string; kind: WatchKind; watcher: ZkWatcher}> = [];
 	expired = false;
 	closed = false;
+	/** Set by a test: the connection dropped at this time and the client is reconnecting. */
+	away: number | undefined;
 	private readonly endListeners: Array<(reason: string) => void> = [];
 
 	constructor(private readonly tree: FakeZooKeeper) {}
@@ -121,7 +123,11 @@ export class FakeSession implements ZkSession {
 	disconnected = false;
 
 	connected(): boolean {
-		return !this.closed && !this.expired && !this.disconnected;
+		return !this.closed && !this.expired && !this.disconnected && this.away === undefined;
+	}
+
+	disconnectedSince(): number | undefined {
+		return this.away;
 	}
 
 	close(): void {

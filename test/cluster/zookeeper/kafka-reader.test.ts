@@ -53,6 +53,24 @@ describe('createKafkaReader', () => {
 		expect(third.kafka?.topics[0]?.states[3]?.isr).toEqual([2, 3]);
 	});
 
+	it('does not vouch for its cache while the session is disconnected (a refused session); past the session timeout it opens a new one', async () => {
+		const tree = fakeKafka({orders: {partitions: 3}});
+		const {reader: kafka, sessions} = reader(tree, {sessionTimeoutMs: 60_000, readTimeoutMs: 3000});
+		expect((await kafka.read()).kafka).toBeDefined();
+		// The server refuses the session ("has seen zxid …"): the client keeps reconnecting, no watch fires.
+		sessions[0]!.away = Date.now();
+		const away = await kafka.read();
+		expect(away.kafka).toBeUndefined();
+		expect(away.errors).toEqual([{source: 'zookeeper', message: expect.stringMatching(/^not connected to ZooKeeper since .*: the client is reconnecting/)}]);
+		expect(sessions).toHaveLength(1);
+
+		sessions[0]!.away = Date.now() - 61_000;
+		const renewed = await kafka.read();
+		expect(sessions).toHaveLength(2);
+		expect(sessions[0]!.closed).toBe(true);
+		expect([renewed.fullRead, renewed.errors, renewed.kafka?.topics[0]?.states.length]).toEqual([true, [], 3]);
+	});
+
 	it('after the session expires, opens a new one, drops the cache and reads everything again', async () => {
 		const tree = fakeKafka({orders: {partitions: 3}});
 		const {reader: kafka, sessions} = reader(tree);

@@ -12,9 +12,9 @@ const localEnsemble = [
 describe('parseEnsembleConfig', () => {
 	it('reads each participant and its client address, ignoring the version line', () => {
 		expect(parseEnsembleConfig(localEnsemble)).toEqual([
-			{id: 1, role: 'participant', client: {host: '127.0.0.1', port: 2181}},
-			{id: 2, role: 'participant', client: {host: '127.0.0.1', port: 2182}},
-			{id: 3, role: 'participant', client: {host: '127.0.0.1', port: 2183}},
+			{id: 1, role: 'participant', quorumHost: '127.0.0.1', client: {host: '127.0.0.1', port: 2181}},
+			{id: 2, role: 'participant', quorumHost: '127.0.0.1', client: {host: '127.0.0.1', port: 2182}},
+			{id: 3, role: 'participant', quorumHost: '127.0.0.1', client: {host: '127.0.0.1', port: 2183}},
 		]);
 	});
 
@@ -37,7 +37,7 @@ describe('parseEnsembleConfig', () => {
 
 	it.each(['0.0.0.0', '::', '[::]'])('replaces the wildcard client host %s with the quorum host', wildcard => {
 		expect(parseEnsembleConfig(`server.1=zk1.example.com:2888:3888:participant;${wildcard}:2181`)).toEqual([
-			{id: 1, role: 'participant', client: {host: 'zk1.example.com', port: 2181}},
+			{id: 1, role: 'participant', quorumHost: 'zk1.example.com', client: {host: 'zk1.example.com', port: 2181}},
 		]);
 	});
 
@@ -47,8 +47,8 @@ describe('parseEnsembleConfig', () => {
 
 	it('leaves the client undefined for a line without a client address', () => {
 		expect(parseEnsembleConfig('server.1=zk1:2888:3888\nserver.2=zk2:2888:3888:participant')).toEqual([
-			{id: 1, role: 'participant', client: undefined},
-			{id: 2, role: 'participant', client: undefined},
+			{id: 1, role: 'participant', quorumHost: 'zk1', client: undefined},
+			{id: 2, role: 'participant', quorumHost: 'zk2', client: undefined},
 		]);
 	});
 
@@ -60,6 +60,14 @@ describe('parseEnsembleConfig', () => {
 	it('reads CRLF line endings and skips blank and foreign lines', () => {
 		const text = `\r\n# comment\r\n${localEnsemble.replaceAll('\n', '\r\n')}\r\nclientPort=2181\r\n`;
 		expect(parseEnsembleConfig(text).map(member => member.client?.port)).toEqual([2181, 2182, 2183]);
+	});
+
+	it('reads the classic lines ZooKeeper 3.8 shows for a zoo.cfg with clientPort= and no client addresses', () => {
+		// Read from the local ensemble started with KTOP_ZK_CLASSIC_CONFIG=1.
+		const text = 'server.1=127.0.0.1:3091:4091:participant\nserver.2=127.0.0.1:3092:4092:participant\nserver.3=127.0.0.1:3093:4093:participant\nversion=0';
+		expect(parseEnsembleConfig(text).map(member => [member.id, member.role, member.client])).toEqual([
+			[1, 'participant', undefined], [2, 'participant', undefined], [3, 'participant', undefined],
+		]);
 	});
 
 	it('returns no members for an empty config', () => {

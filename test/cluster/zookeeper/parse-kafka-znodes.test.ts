@@ -98,6 +98,9 @@ describe('the controller znodes', () => {
 		expect(parseController('{"version":1,"brokerid":3,"timestamp":"1500000000000"}')).toEqual({brokerId: 3, since: 1_500_000_000_000});
 		expect(parseController('{"version":2,"brokerid":-1,"timestamp":"1"}')).toBeUndefined();
 		expect(parseController('{"version":1,"brokerid":1}')).toEqual({brokerId: 1, since: undefined});
+		expect(() => parseController('{"version":1,"timestamp":"1"}')).toThrow('/controller names no broker');
+		expect(() => parseController('{"version":1,"brokerid":"two"}')).toThrow('/controller names no broker');
+		expect(() => parseController('not json')).toThrow('/controller does not hold JSON');
 	});
 
 	it('reads the recorded /controller_epoch', () => {

@@ -85,7 +85,7 @@ export function healthy(): ClusterSnapshot {
 				zkServer(2182),
 				zkServer(2183, {mode: 'leader', zxidLag: 0, connections: 5, monitor: monitor({syncedFollowers: 2})}),
 			],
-			quorum: {size: 3, serving: 3, leader: '127.0.0.1:2183', leaders: ['127.0.0.1:2183'], hasQuorum: true},
+			quorum: {size: 3, serving: 3, leader: '127.0.0.1:2183', leaders: ['127.0.0.1:2183'], hasQuorum: true, state: 'ok', leaderState: 'one', unprobed: 0},
 		},
 		brokers: [broker(1), broker(2), broker(3)],
 		topics: [
@@ -122,7 +122,7 @@ export function broken(): ClusterSnapshot {
 				zkServer(2182, {monitor: undefined, monitorSource: undefined, limits: ['mntr not whitelisted']}),
 				zkServer(2183, {mode: 'leader', monitor: monitor({syncedFollowers: 1}), monitorSource: 'admin-server'}),
 			],
-			quorum: {size: 3, serving: 2, leader: '127.0.0.1:2183', leaders: ['127.0.0.1:2183'], hasQuorum: true},
+			quorum: {size: 3, serving: 2, leader: '127.0.0.1:2183', leaders: ['127.0.0.1:2183'], hasQuorum: true, state: 'ok', leaderState: 'one', unprobed: 0},
 		},
 		brokers: [
 			broker(1, {leaderCount: 2, rack: 'r1'}),

@@ -40,10 +40,10 @@ describe('zookeeper pane', () => {
 		const snapshot = healthy();
 		snapshot.zookeeper = {
 			servers: [down(2181, 'refused'), down(2182, 'refused'), zkServer(2183, {mode: 'not serving', zxid: undefined, zxidLag: undefined})],
-			quorum: {size: 3, serving: 0, leader: undefined, leaders: [], hasQuorum: false},
+			quorum: {size: 3, serving: 0, leader: undefined, leaders: [], hasQuorum: false, state: 'lost', leaderState: 'none', unprobed: 0},
 		};
 		expect(zookeeperPane.summary!(context(snapshot))).toBe(
-			'0/3 serving, no leader, QUORUM LOST · 127.0.0.1:2181 unreachable: refused · 127.0.0.1:2182 unreachable: refused · 127.0.0.1:2183 not serving',
+			'0/3 serving, QUORUM LOST · 127.0.0.1:2181 unreachable: refused · 127.0.0.1:2182 unreachable: refused · 127.0.0.1:2183 not serving',
 		);
 		expect(zookeeperPane.rows(context(snapshot)).map(row => row.tone)).toEqual(['bad', 'bad', 'bad']);
 	});
@@ -53,7 +53,7 @@ describe('zookeeper pane', () => {
 		const hidden = {mode: 'unknown' as const, zxid: undefined, zxidLag: undefined, latency: undefined, connections: undefined, outstanding: undefined, nodeCount: undefined, limits: ['srvr not whitelisted']};
 		snapshot.zookeeper = {
 			servers: [zkServer(2181, hidden), zkServer(2182, hidden), zkServer(2183, {mode: 'leader'})],
-			quorum: {size: 3, serving: 1, leader: '127.0.0.1:2183', leaders: ['127.0.0.1:2183'], hasQuorum: false},
+			quorum: {size: 3, serving: 1, leader: '127.0.0.1:2183', leaders: ['127.0.0.1:2183'], hasQuorum: false, state: 'unknown', leaderState: 'one', unprobed: 0},
 		};
 		expect(zookeeperPane.summary!(context(snapshot))).toMatch(/^1\/3 serving, leader 127\.0\.0\.1:2183, quorum unknown \(2 servers hide their mode\) · /);
 		const [row] = zookeeperPane.rows(context(snapshot));
@@ -65,8 +65,8 @@ describe('zookeeper pane', () => {
 	it('names every server claiming to lead in a split brain', () => {
 		const snapshot = healthy();
 		snapshot.zookeeper!.servers[0] = zkServer(2181, {mode: 'leader'});
-		snapshot.zookeeper!.quorum = {size: 3, serving: 3, leader: undefined, leaders: ['127.0.0.1:2181', '127.0.0.1:2183'], hasQuorum: true};
-		expect(zookeeperPane.summary!(context(snapshot))).toBe('3/3 serving, 2 servers claim to lead (127.0.0.1:2181, 127.0.0.1:2183), quorum ok');
+		snapshot.zookeeper!.quorum = {size: 3, serving: 3, leader: undefined, leaders: ['127.0.0.1:2181', '127.0.0.1:2183'], hasQuorum: true, state: 'ok', leaderState: 'several', unprobed: 0};
+		expect(zookeeperPane.summary!(context(snapshot))).toBe('3/3 serving, 2 LEADERS 127.0.0.1:2181 127.0.0.1:2183, quorum ok');
 	});
 
 	it('sorts zxids by value and latency by average, not by text', () => {
