@@ -3,6 +3,7 @@ import {BrokerConnections} from './broker-connections.js';
 import {probeBrokers, type BrokerProbe} from './probe-brokers.js';
 import {readConfigs} from './read-configs.js';
 import {readGroups} from './read-groups.js';
+import {RecordTimeCache, readRecordTimes} from './read-record-times.js';
 import {readWatermarks} from './read-watermarks.js';
 import {TopicConfigCache} from './topic-config-cache.js';
 import {translateMetadata} from './translate-metadata.js';
@@ -65,6 +66,7 @@ export function createKafkaSource(bootstrap: string[], options: KafkaSourceOptio
 	const settings = {...defaults, ...options};
 	const connections = new BrokerConnections(bootstrap, {...settings, roundTimeoutMs: settings.readTimeoutMs});
 	const configCache = new TopicConfigCache(settings.configsMaxAgeMs);
+	const recordTimes = new RecordTimeCache();
 
 	return {
 		async read() {
@@ -86,13 +88,15 @@ export function createKafkaSource(bootstrap: string[], options: KafkaSourceOptio
 				contained('kafka:groups', readGroups(round, brokerIds, {concurrency: settings.concurrency, batchSize: settings.groupBatchSize}), error => ({groups: [], errors: [error]})),
 			]);
 			configCache.remember(metadata.topics, configsToRead, now);
+			// Needs both the committed offsets and the watermarks: where a group lags, the time of its next record.
+			const recordTimeErrors = await contained('kafka:record-times', readRecordTimes(round, groups.groups, metadata.topics, recordTimes).then(() => []), error => [error]);
 			return {
 				clusterId: metadata.clusterId,
 				controllerId: metadata.controllerId,
 				brokers: metadata.brokers,
 				topics: metadata.topics,
 				groups: groups.groups,
-				errors: [...metadata.errors, ...watermarkErrors, ...configErrors, ...groups.errors],
+				errors: [...metadata.errors, ...watermarkErrors, ...configErrors, ...groups.errors, ...recordTimeErrors],
 			};
 		},
 		probeBrokers: async brokers => probeBrokers(brokers, {clientId: settings.clientId, timeoutMs: settings.probeTimeoutMs}),
