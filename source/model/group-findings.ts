@@ -52,7 +52,7 @@ export function lagText(group: GroupSummary): string {
 function behindOf(partitions: readonly GroupPartitionLag[]): {ms: number | undefined; text: string} {
 	let ms: number | undefined;
 	for (const partition of partitions) if (partition.timeLagMs !== undefined) ms = Math.max(ms ?? 0, partition.timeLagMs);
-	if (ms !== undefined) return {ms, text: `behind ${age(ms)} (the oldest record not consumed was written ${age(ms)} ago)`};
+	if (ms !== undefined) return {ms, text: `behind ${age(ms)} (time lag: the oldest record not consumed)`};
 	const reason = partitions.find(partition => partition.timeLagUnknown !== undefined)?.timeLagUnknown;
-	return {ms: undefined, text: `behind for an unknown time${reason ? ` (${reason})` : ''}`};
+	return {ms: undefined, text: `time lag unknown${reason ? ` (${reason})` : ''}`};
 }

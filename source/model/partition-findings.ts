@@ -95,7 +95,7 @@ export function partitionHealth(topic: TopicSummary, partition: PartitionSummary
 
 		case 'UNDER_MIN_ISR': return {code, message: `${withMin}: writes with acks=all are refused`};
 		case 'AT_MIN_ISR': {
-			if (isr.length < replicas.length) return {code, message: `${withMin}; out of ISR: ${ids(outOfIsr(partition))}: one more replica lost refuses writes with acks=all`};
+			if (isr.length < replicas.length) return {code, message: `${withMin}; out of ISR: ${ids(outOfIsr(partition))}; one more replica lost refuses writes with acks=all`};
 			// At its minimum by design: nothing is wrong now, but no replica may be lost (info, not a warning).
 			return {code, severity: 'info', message: `${withMin}: replication factor ${replicas.length} leaves no spare replica, so any one replica lost refuses writes with acks=all`};
 		}
