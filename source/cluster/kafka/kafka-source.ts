@@ -60,7 +60,8 @@ ktop's view of the cluster as the brokers report it, over connections kept open 
 One read: metadata for all topics from one broker, then watermarks (ListOffsets per leader),
 topic configs (DescribeConfigs in batches, for topics whose cached configs expired) and groups
 (ListGroups per broker, DescribeGroups per coordinator, OffsetFetch per group) side by side.
-Each of those three fails on its own.
+Each of those three fails on its own. Then, where a group lags, the timestamp of the first record
+it has not consumed (one Fetch per leader, offsets already read answered from a cache): its time lag.
 */
 export function createKafkaSource(bootstrap: string[], options: KafkaSourceOptions = {}): KafkaSource {
 	const settings = {...defaults, ...options};
