@@ -61,9 +61,22 @@ export async function readRecordTimes(round: Round, groups: ConsumerGroup[], top
 		}
 	}
 
+	// A partition appears once in a Fetch (a broker keeps one offset per partition): other groups'
+	// offsets on it wait for the next read, when the first one is cached.
 	const byLeader = new Map<number, Wanted[]>();
-	for (const entry of wanted.values()) byLeader.set(entry.leader, [...(byLeader.get(entry.leader) ?? []), entry]);
 	const found = new Map<string, NextRecordTime>();
+	const asking = new Set<string>();
+	for (const entry of [...wanted.values()].sort((a, b) => a.offset - b.offset)) {
+		const partition = `${entry.topic}\u0000${entry.partition}`;
+		if (asking.has(partition)) {
+			found.set(entry.key, {unknown: 'not read yet: one offset of a partition is read a refresh, another group\'s was read this time'});
+			continue;
+		}
+
+		asking.add(partition);
+		byLeader.set(entry.leader, [...(byLeader.get(entry.leader) ?? []), entry]);
+	}
+
 	await Promise.all([...byLeader].map(async ([leader, list]) => {
 		const asked = list.slice(0, options.maxPartitionsPerLeader);
 		for (const entry of list.slice(options.maxPartitionsPerLeader)) {
