@@ -26,7 +26,9 @@ const cli = meow(`
 
 	Options
 	      --json       snapshot: one JSON document
-	      --samples    snapshot/check: refreshes to take (default 1); lag status needs 2 or more
+	      --samples    snapshot/check: refreshes to take (default 1); lag status from history needs 2
+	                   or more; one is enough to call a group with lag and no members STOPPED
+	                   (critical from 5 min behind) and one with members 5 min behind AT_RISK
 	  -i, --interval   seconds between refreshes (default 2)
 	      --once       print the connection report once and exit (works without a terminal)
 	      --read-only  the live view offers no action that writes to the cluster

@@ -171,7 +171,15 @@ export type GroupOffset = {
 	partition: number;
 	/** -1 when the group has no committed offset for the partition. */
 	committed: number;
+	/**
+	The timestamp of the first record at or after the committed offset, the first one the group
+	has not consumed: read only where the group lags (see read-record-times.ts), else undefined.
+	*/
+	nextRecord?: NextRecordTime;
 };
+
+/** A record's timestamp (ms since the epoch), or why it could not be read. */
+export type NextRecordTime = {timestamp: number} | {unknown: string};
 
 export type ConsumerGroup = {
 	groupId: string;
@@ -181,6 +189,8 @@ export type ConsumerGroup = {
 	members: GroupMember[];
 	offsets: GroupOffset[];
 	error: string | undefined;
+	/** The broker that listed the group in ListGroups: its coordinator. */
+	coordinator?: number;
 };
 
 export type KafkaView = {

@@ -1,6 +1,7 @@
 import type {ClusterSnapshot, Finding} from '../model/types.js';
 import {heldNote} from '../model/phrases.js';
 import {quorumWords} from '../model/quorum-words.js';
+import {age} from '../text/age.js';
 import {sanitize} from '../text/sanitize.js';
 
 /** `ktop snapshot`: the whole cluster in a screenful, worst news first. */
@@ -46,7 +47,10 @@ export function snapshotText(snapshot: ClusterSnapshot): string[] {
 	const lagging = snapshot.groups.filter(group => group.status !== 'OK');
 	lines.push(`consumer groups ${snapshot.groups.length}, ${lagging.length} not OK`);
 	for (const group of lagging.slice(0, 10)) {
-		lines.push(`  ${sanitize(group.groupId).padEnd(30)} ${group.state.padEnd(12)} ${group.members} members  lag ${group.lag}  ${group.status}`);
+		const unknownLag = group.unknownLagPartitions ? ` (+${group.unknownLagPartitions} unknown)` : '';
+		const behind = group.timeLagMs === undefined ? '' : `  behind ${age(group.timeLagMs)}`;
+		const coordinator = group.coordinator ? `  coordinator ${group.coordinator.id}` : '';
+		lines.push(`  ${sanitize(group.groupId).padEnd(30)} ${sanitize(group.state).padEnd(12)} ${group.members} members  lag ${group.lag}${unknownLag}${behind}${coordinator}  ${group.status}`);
 	}
 
 	lines.push(`findings ${snapshot.findings.length}`);

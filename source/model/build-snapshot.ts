@@ -47,7 +47,7 @@ export function buildSnapshot(input: SnapshotInput): ClusterSnapshot {
 			topics,
 		}),
 		topics,
-		groups: summarizeGroups(kafka?.groups ?? [], topics),
+		groups: summarizeGroups(kafka?.groups ?? [], topics, {brokers: kafka?.brokers ?? [], takenAt: input.takenAt}),
 		reassignments: (zkKafka?.reassignments ?? [])
 			.map(reassignment => ({...reassignment, replicas: [...reassignment.replicas]}))
 			.sort(byTopicPartition),

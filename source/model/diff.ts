@@ -1,5 +1,6 @@
 import {findingKey} from './finding-order.js';
 import {compareNatural} from './natural-order.js';
+import {groupPresenceEvents} from './group-events.js';
 import {partitionEvents} from './partition-events.js';
 import {plural} from './phrases.js';
 import type {BrokerSummary, ClusterEvent, ClusterSnapshot, ZkServerMode} from './types.js';
@@ -27,6 +28,7 @@ export function diff(prev: ClusterSnapshot | undefined, next: ClusterSnapshot, o
 		events.push(...topicEvents(prev, next), ...partitionEvents(prev, next, options.eventsPerKind ?? 20));
 	}
 
+	events.push(...groupPresenceEvents(prev, next, options.eventsPerKind ?? 20));
 	const states = new Map(prev.groups.map(group => [group.groupId, group.state]));
 	for (const group of next.groups) {
 		const before = states.get(group.groupId);

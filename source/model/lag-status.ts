@@ -27,12 +27,21 @@ commit). Evaluated in this order, for a partition whose committed offset and wat
   - Lag at each commit never lower than at the one before: LAGGING (rule 3).
   - Otherwise lag went down at least once: OK, the consumer is catching up.
 A partition without a committed offset is UNKNOWN and does not count towards its group.
-A group's status is the worst of its partitions' (STOPPED > STALLED > LAGGING > UNKNOWN > OK),
-and UNKNOWN when none of its partitions can be judged.
-*/
-export type LagRules = {stalledAfterMs: number; stoppedAfterMs: number};
 
-export const defaultLagRules: LagRules = {stalledAfterMs: 60_000, stoppedAfterMs: 300_000};
+Where this history cannot judge yet (UNKNOWN: one refresh, as `ktop check` takes by default, or
+no commit seen to move), a judgement that needs no history takes over for a partition with lag:
+  - The group has no members at all: STOPPED. Nobody is consuming; how long it has been behind
+    is its time lag (the age of the first record not consumed), which grades the finding.
+  - It has members and its time lag is at least `atRiskAfterMs` (default 5 minutes): AT_RISK —
+    the consumer may be working, but the record it must read next has waited that long.
+Once the history can judge, its status stands (a group without members whose offsets move is a
+standalone consumer committing without joining, and is judged by its progress).
+A group's status is the worst of its partitions' (STOPPED > STALLED > LAGGING > AT_RISK >
+UNKNOWN > OK), and UNKNOWN when none of its partitions can be judged.
+*/
+export type LagRules = {stalledAfterMs: number; stoppedAfterMs: number; atRiskAfterMs?: number};
+
+export const defaultLagRules: LagRules = {stalledAfterMs: 60_000, stoppedAfterMs: 300_000, atRiskAfterMs: 300_000};
 
 export function partitionLagStatus(
 	history: PartitionHistory | undefined,
@@ -58,7 +67,7 @@ export function partitionLagStatus(
 	return 'LAGGING';
 }
 
-const rank: Record<LagStatus, number> = {OK: 0, UNKNOWN: 1, LAGGING: 2, STALLED: 3, STOPPED: 4};
+const rank: Record<LagStatus, number> = {OK: 0, UNKNOWN: 1, AT_RISK: 2, LAGGING: 3, STALLED: 4, STOPPED: 5};
 
 export function worstLagStatus(statuses: Iterable<LagStatus>): LagStatus {
 	let worst: LagStatus | undefined;
@@ -72,11 +81,20 @@ export function worstLagStatus(statuses: Iterable<LagStatus>): LagStatus {
 /** The groups with each partition's and each group's status filled in from the windows. */
 export function evaluateLag(groups: readonly GroupSummary[], windows: LagWindows, now: number, rules: LagRules = defaultLagRules): GroupSummary[] {
 	return groups.map(group => {
-		const partitions = group.partitions.map(partition => ({
-			...partition,
-			status: partitionLagStatus(windows.history(group.groupId, partition.topic, partition.partition), partition, now, rules),
-		}));
+		const partitions = group.partitions.map(partition => {
+			const judged = partitionLagStatus(windows.history(group.groupId, partition.topic, partition.partition), partition, now, rules);
+			// A group whose description failed has no member list to go by: its members are not known to be none.
+			return {...partition, status: judged === 'UNKNOWN' ? judgedAtOnce(partition, group.error === undefined ? group.members : undefined, rules) : judged};
+		});
 		const judged = partitions.filter(partition => partition.committed !== undefined).map(partition => partition.status);
 		return {...group, partitions, status: worstLagStatus(judged)};
 	});
+}
+
+/** The judgement without history (see above): STOPPED, AT_RISK, or still UNKNOWN. */
+export function judgedAtOnce(partition: Pick<GroupPartitionLag, 'lag' | 'timeLagMs'>, members: number | undefined, rules: LagRules = defaultLagRules): LagStatus {
+	if (partition.lag === undefined || partition.lag === 0 || members === undefined) return 'UNKNOWN';
+	if (members === 0) return 'STOPPED';
+	const atRiskAfterMs = rules.atRiskAfterMs ?? defaultLagRules.atRiskAfterMs!;
+	return partition.timeLagMs !== undefined && partition.timeLagMs >= atRiskAfterMs ? 'AT_RISK' : 'UNKNOWN';
 }

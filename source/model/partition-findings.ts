@@ -1,4 +1,5 @@
 import {compareNatural, compareNumbers} from './natural-order.js';
+import {minIsrStanding} from './min-isr.js';
 import {count, ids, partitionName, plural, some} from './phrases.js';
 import type {ClusterSnapshot, Finding, FindingCode, PartitionSummary, Severity, TopicSummary} from './types.js';
 
@@ -18,21 +19,24 @@ Findings fold per topic and then per cluster (see `fold`), so a dead broker unde
 partitions yields a handful of findings, not thousands.
 */
 export function partitionFindings(snapshot: ClusterSnapshot, live: (broker: number) => boolean, limits: FoldLimits): Finding[] {
-	const issues = new Map<FindingCode, Issue[]>();
+	const issues = new Map<string, Issue[]>();
 	const add = (code: FindingCode, issue: Issue) => {
-		const list = issues.get(code);
+		// One fold per code and severity: AT_MIN_ISR is a warning once replicas were lost, info by design.
+		const key = `${code}\u0000${issue.severity ?? describe[code]!.severity}`;
+		const list = issues.get(key);
 		if (list) list.push(issue);
-		else issues.set(code, [issue]);
+		else issues.set(key, [issue]);
 	};
 
 	for (const topic of snapshot.topics) {
 		if (topic.pendingDeletion) continue;
 		for (const partition of topic.partitions) {
 			const health = partitionHealth(topic, partition, live);
-			if (health) add(health.code, {topic: topic.name, partition: partition.partition, message: health.message, outOfIsr: outOfIsr(partition)});
+			if (health) add(health.code, {code: health.code, topic: topic.name, partition: partition.partition, message: health.message, outOfIsr: outOfIsr(partition), ...(health.severity ? {severity: health.severity} : {})});
 			const zk = partition.zkStateMismatch;
 			if (zk) {
 				add('METADATA_MISMATCH', {
+					code: 'METADATA_MISMATCH',
 					topic: topic.name,
 					partition: partition.partition,
 					message: `ZooKeeper's state says leader ${zk.leader}, ISR ${ids(zk.isr)}; the brokers' metadata says leader ${partition.leader}, ISR ${ids(partition.isr)}`,
@@ -43,15 +47,15 @@ export function partitionFindings(snapshot: ClusterSnapshot, live: (broker: numb
 	}
 
 	const totals = new Map(snapshot.topics.map(topic => [topic.name, topic.partitions.length]));
-	return [...issues].flatMap(([code, list]) => fold(code, list, totals, snapshot.takenAt, limits));
+	return [...issues.values()].flatMap(list => fold(list[0]!.code, list, totals, snapshot.takenAt, limits));
 }
 
-type Issue = {topic: string; partition: number; message: string; outOfIsr: number[]};
+type Issue = {code: FindingCode; topic: string; partition: number; message: string; outOfIsr: number[]; severity?: Severity};
 
 const describe: Record<string, {severity: Severity; phrase: string}> = {
 	OFFLINE_PARTITION: {severity: 'critical', phrase: 'offline'},
 	UNDER_MIN_ISR: {severity: 'critical', phrase: 'under min.insync.replicas'},
-	AT_MIN_ISR: {severity: 'warning', phrase: 'at min.insync.replicas'},
+	AT_MIN_ISR: {severity: 'warning', phrase: 'at min.insync.replicas (one replica lost refuses writes with acks=all)'},
 	UNDER_REPLICATED: {severity: 'warning', phrase: 'under-replicated'},
 	METADATA_MISMATCH: {severity: 'warning', phrase: 'where ZooKeeper and the brokers disagree'},
 };
@@ -66,15 +70,16 @@ no strings.
 */
 export function partitionCode(topic: TopicSummary, partition: PartitionSummary, live: (broker: number) => boolean): PartitionCode | undefined {
 	const {leader, replicas, isr} = partition;
-	const minIsr = topic.minInsyncReplicas;
 	if (leader < 0 || !live(leader) || (replicas.length > 0 && !replicas.some(replica => live(replica)))) return 'OFFLINE_PARTITION';
-	if (minIsr !== undefined && isr.length < minIsr) return 'UNDER_MIN_ISR';
-	if (minIsr !== undefined && isr.length === minIsr && replicas.length > minIsr) return 'AT_MIN_ISR';
+	const standing = minIsrStanding(topic.minInsyncReplicas, partition);
+	if (standing.underMinIsr) return 'UNDER_MIN_ISR';
+	// As kafka-topics --at-min-isr-partitions: replication factor = min.insync.replicas counts too.
+	if (standing.atMinIsr) return 'AT_MIN_ISR';
 	if (isr.length < replicas.length) return 'UNDER_REPLICATED';
 	return undefined;
 }
 
-export function partitionHealth(topic: TopicSummary, partition: PartitionSummary, live: (broker: number) => boolean): {code: PartitionCode; message: string} | undefined {
+export function partitionHealth(topic: TopicSummary, partition: PartitionSummary, live: (broker: number) => boolean): {code: PartitionCode; message: string; severity?: Severity} | undefined {
 	const code = partitionCode(topic, partition, live);
 	if (code === undefined) return undefined;
 	const {leader, replicas, isr} = partition;
@@ -89,7 +94,11 @@ export function partitionHealth(topic: TopicSummary, partition: PartitionSummary
 		}
 
 		case 'UNDER_MIN_ISR': return {code, message: `${withMin}: writes with acks=all are refused`};
-		case 'AT_MIN_ISR': return {code, message: `${withMin}: one more replica lost refuses writes with acks=all`};
+		case 'AT_MIN_ISR': {
+			if (isr.length < replicas.length) return {code, message: `${withMin}; out of ISR: ${ids(outOfIsr(partition))}; one more replica lost refuses writes with acks=all`};
+			// At its minimum by design: nothing is wrong now, but no replica may be lost (info, not a warning).
+			return {code, severity: 'info', message: `${withMin}: replication factor ${replicas.length} leaves no spare replica, so any one replica lost refuses writes with acks=all`};
+		}
 		case 'UNDER_REPLICATED': return {code, message: `${withMin}; out of ISR: ${ids(outOfIsr(partition))}`};
 	}
 }
@@ -106,7 +115,8 @@ for the whole cluster naming the most affected topics. Either way the brokers ou
 counted, since that is usually the cause an operator is looking for.
 */
 function fold(code: FindingCode, issues: Issue[], totals: ReadonlyMap<string, number>, at: number, limits: FoldLimits): Finding[] {
-	const {severity, phrase} = describe[code]!;
+	const {phrase} = describe[code]!;
+	const severity = issues[0]!.severity ?? describe[code]!.severity;
 	const byTopic = new Map<string, Issue[]>();
 	for (const issue of issues) {
 		const list = byTopic.get(issue.topic);

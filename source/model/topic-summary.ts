@@ -1,4 +1,5 @@
 import type {MetadataPartition, MetadataTopic, TopicDefaults, ZkKafkaView, ZkPartitionState, ZkTopic} from '../cluster/types.js';
+import {minIsrStanding} from './min-isr.js';
 import {compareNatural, compareNumbers} from './natural-order.js';
 import type {PartitionSummary, TopicSummary} from './types.js';
 
@@ -34,6 +35,10 @@ export function summarizeTopics(
 		if (listed.has(name)) continue;
 		const zkTopic = zkTopics.get(name);
 		topics.push(zkTopic ? fromZookeeper(zkTopic, true, liveBrokers, defaults) : emptyTopic(name));
+	}
+
+	for (const topic of topics) {
+		for (const partition of topic.partitions) Object.assign(partition, minIsrStanding(topic.minInsyncReplicas, partition));
 	}
 
 	return topics.sort((a, b) => compareNatural(a.name, b.name));

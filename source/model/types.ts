@@ -30,6 +30,7 @@ export type FindingCode =
 	| 'GROUP_LAGGING'
 	| 'GROUP_STALLED'
 	| 'GROUP_STOPPED'
+	| 'GROUP_AT_RISK'
 	| 'SOURCE_FAILED';
 
 export type Finding = {
@@ -132,6 +133,10 @@ export type PartitionSummary = {
 	leaderEpoch: number | undefined;
 	/** ZooKeeper's state znode, present only when its leader or ISR disagrees with the brokers' metadata. */
 	zkStateMismatch?: {leader: number; isr: number[]};
+	/** Listed by `kafka-topics --describe --under-min-isr-partitions` (see min-isr.ts); undefined when min.insync.replicas is unknown. */
+	underMinIsr?: boolean | undefined;
+	/** Listed by `kafka-topics --describe --at-min-isr-partitions`. */
+	atMinIsr?: boolean | undefined;
 };
 
 export type TopicSummary = {
@@ -146,16 +151,24 @@ export type TopicSummary = {
 	partitions: PartitionSummary[];
 };
 
-export type LagStatus = 'OK' | 'LAGGING' | 'STALLED' | 'STOPPED' | 'UNKNOWN';
+/** Burrow's statuses (see lag-status.ts), and AT_RISK: members present, the next record waiting longer than `atRiskAfterMs`. */
+export type LagStatus = 'OK' | 'LAGGING' | 'STALLED' | 'STOPPED' | 'AT_RISK' | 'UNKNOWN';
 
 export type GroupPartitionLag = {
 	topic: string;
 	partition: number;
 	committed: number | undefined;
 	highWatermark: number | undefined;
+	/** Undefined (null in JSON, '-' on screen) when no offset is committed or the log end is unknown: never 0. */
 	lag: number | undefined;
 	owner: string | undefined;
 	status: LagStatus;
+	/**
+	Time lag: how old the first record the group has not consumed is (the snapshot's time minus
+	that record's timestamp); 0 with no lag; undefined when unknown, `timeLagUnknown` says why.
+	*/
+	timeLagMs?: number | undefined;
+	timeLagUnknown?: string | undefined;
 };
 
 export type GroupSummary = {
@@ -166,11 +179,17 @@ export type GroupSummary = {
 	/** Member count, as the snapshot contract names it. */
 	members: number;
 	memberDetails: Array<{memberId: string; clientId: string; host: string; assignments: Array<{topic: string; partitions: number[]}>}>;
-	/** Total lag over partitions with a committed offset. */
+	/** Total lag over partitions whose lag is known; `unknownLagPartitions` counts the others. */
 	lag: number;
 	status: LagStatus;
 	partitions: GroupPartitionLag[];
 	error: string | undefined;
+	/** Partitions whose lag is unknown (no committed offset, or the log end not read). */
+	unknownLagPartitions?: number;
+	/** The largest known time lag of its partitions; undefined when none is known. */
+	timeLagMs?: number | undefined;
+	/** The broker coordinating the group (the one whose ListGroups named it). */
+	coordinator?: {id: number; host: string | undefined; port: number | undefined} | undefined;
 };
 
 export type ClusterSnapshot = {
@@ -209,6 +228,7 @@ export type EventKind =
 	| 'isr-shrank' | 'isr-expanded'
 	| 'topic-created' | 'topic-deleted' | 'partitions-added'
 	| 'group-state-changed'
+	| 'group-appeared' | 'group-disappeared'
 	| 'finding-raised' | 'finding-cleared'
 	/** A write ktop itself applied or tried from an action's dialog (recorded by the store, not found by the diff). */
 	| 'action-applied' | 'action-partial' | 'action-failed';

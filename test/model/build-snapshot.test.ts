@@ -198,19 +198,40 @@ describe('buildSnapshot: groups', () => {
 
 	it('computes lag per partition and in total, with owners', () => {
 		const kafka = kafkaView({groups: [group('g', {members, offsets: [
-			{topic: 'orders', partition: 1, committed: 40},
+			{topic: 'orders', partition: 1, committed: 40, nextRecord: {timestamp: T0 - 90_000}},
 			{topic: 'orders', partition: 0, committed: 100},
 			{topic: 'orders', partition: 2, committed: -1},
 		]})]});
 		const [summary] = buildSnapshot(healthyInput({kafka})).groups;
-		expect(summary).toMatchObject({groupId: 'g', members: 2, lag: 60, status: 'UNKNOWN'});
+		// Partition 2 is assigned and never committed: its lag is unknown, counted apart, never 0.
+		expect(summary).toMatchObject({groupId: 'g', members: 2, lag: 60, unknownLagPartitions: 1, timeLagMs: 90_000, status: 'UNKNOWN'});
 		expect(summary!.memberDetails.map(member => member.memberId)).toEqual(['m-a', 'm-b']);
 		expect(summary!.memberDetails[1]!.assignments).toEqual([{topic: 'orders', partitions: [1, 2]}]);
 		expect(summary!.partitions).toEqual([
-			{topic: 'orders', partition: 0, committed: 100, highWatermark: 100, lag: 0, owner: 'm-a', status: 'UNKNOWN'},
-			{topic: 'orders', partition: 1, committed: 40, highWatermark: 100, lag: 60, owner: 'm-b', status: 'UNKNOWN'},
-			{topic: 'orders', partition: 2, committed: undefined, highWatermark: 100, lag: undefined, owner: 'm-b', status: 'UNKNOWN'},
+			{topic: 'orders', partition: 0, committed: 100, highWatermark: 100, lag: 0, owner: 'm-a', status: 'UNKNOWN', timeLagMs: 0, timeLagUnknown: undefined},
+			{topic: 'orders', partition: 1, committed: 40, highWatermark: 100, lag: 60, owner: 'm-b', status: 'UNKNOWN', timeLagMs: 90_000, timeLagUnknown: undefined},
+			{topic: 'orders', partition: 2, committed: undefined, highWatermark: 100, lag: undefined, owner: 'm-b', status: 'UNKNOWN', timeLagMs: undefined, timeLagUnknown: undefined},
 		]);
+	});
+
+	it('says why a time lag is unknown: the record gone below the log start, or not read', () => {
+		const topic = metaTopic('orders', [metaPartition(0, 1, [1, 2, 3], [1, 2, 3], {lowWatermark: 50, highWatermark: 100}), metaPartition(1, 1, [1, 2, 3], [1, 2, 3], {lowWatermark: 0, highWatermark: 100})]);
+		const kafka = kafkaView({topics: [topic], groups: [group('g', {offsets: [
+			{topic: 'orders', partition: 0, committed: 10, nextRecord: {timestamp: T0 - 1000}},
+			{topic: 'orders', partition: 1, committed: 10, nextRecord: {unknown: 'could not read the record: broker 1 timed out'}},
+		]})]});
+		const [summary] = buildSnapshot(healthyInput({kafka})).groups;
+		expect(summary!.partitions.map(partition => [partition.timeLagMs, partition.timeLagUnknown])).toEqual([
+			[undefined, 'the record at offset 10 is gone, deleted by retention (the log starts at 50 now)'],
+			[undefined, 'could not read the record: broker 1 timed out'],
+		]);
+		expect(summary!.timeLagMs).toBeUndefined();
+	});
+
+	it('names the coordinator with its address from the metadata', () => {
+		const kafka = kafkaView({groups: [group('g', {coordinator: 2})]});
+		const [summary] = buildSnapshot(healthyInput({kafka})).groups;
+		expect(summary!.coordinator).toEqual({id: 2, host: kafka.brokers.find(broker => broker.id === 2)!.host, port: kafka.brokers.find(broker => broker.id === 2)!.port});
 	});
 
 	it('shows assigned partitions without a commit, and no negative lag for a commit past a stale watermark', () => {

@@ -121,10 +121,31 @@ describe('diff', () => {
 
 	it('reports group state changes', () => {
 		const [prev, next] = snapshots({kafka: kafkaView({groups: [group('app'), group('etl')]})}, {kafka: kafkaView({groups: [group('app', {state: 'PreparingRebalance'}), group('etl', {state: 'Empty'}), group('new')]})});
-		expect(diff(prev, next).map(event => [event.kind, event.subject, event.severity, event.message])).toEqual([
+		expect(diff(prev, next).filter(event => event.kind === 'group-state-changed').map(event => [event.kind, event.subject, event.severity, event.message])).toEqual([
 			['group-state-changed', 'group app', 'info', 'group app Stable → PreparingRebalance'],
 			['group-state-changed', 'group etl', 'warning', 'group etl Stable → Empty'],
 		]);
+	});
+
+	it('reports groups appearing and disappearing', () => {
+		const [prev, next] = snapshots({kafka: kafkaView({groups: [group('app'), group('old')]})}, {kafka: kafkaView({groups: [group('app'), group('new\u001b[31m', {state: 'Empty'})]})});
+		// The id is kept as the cluster gave it; every pane and command sanitizes it when it prints it.
+		expect(brief(diff(prev, next))).toEqual([
+			'group-appeared group new\u001b[31m: group new\u001b[31m appeared (Empty)',
+			'group-disappeared group old: group old disappeared (deleted, or its offsets expired)',
+		]);
+	});
+
+	it('does not report groups gone or new when a broker\'s group list could not be read', () => {
+		const [prev, next] = snapshots({kafka: kafkaView({groups: [group('app'), group('old')]})}, {kafka: kafkaView({groups: [group('app')], errors: [{source: 'kafka:groups', message: 'broker 2: timeout (the groups it coordinates are missing)'}]})});
+		expect(diff(prev, next).filter(event => event.kind.startsWith('group-'))).toEqual([]);
+		expect(diff(next, prev).filter(event => event.kind.startsWith('group-'))).toEqual([]);
+	});
+
+	it('folds many groups appearing at once into one event', () => {
+		const many = Array.from({length: 25}, (_, index) => group(`g-${index}`));
+		const [prev, next] = snapshots({kafka: kafkaView({groups: []})}, {kafka: kafkaView({groups: many})});
+		expect(brief(diff(prev, next))).toEqual(['group-appeared cluster: 25 groups appeared: g-0, g-1, g-2, g-3, g-4 and 20 more']);
 	});
 
 	it('reports findings raised and cleared', () => {

@@ -62,10 +62,17 @@ describe('findingsFor: partitions', () => {
 		}]);
 	});
 
-	it('raises AT_MIN_ISR when one more loss would refuse writes, not when RF equals min ISR', () => {
+	it('raises AT_MIN_ISR where kafka-topics --at-min-isr-partitions lists it: a warning once replicas were lost, info when RF equals min ISR', () => {
 		expect(codes(findings(withPartition0(metaPartition(0, 1, [1, 2, 3], [1, 3]))))).toEqual(['AT_MIN_ISR orders-0']);
-		expect(findings(withPartition0(metaPartition(0, 1, [1, 2, 3], [1, 3])))[0]!.message).toContain('ISR [1,3] of replicas [1,2,3]; min.insync.replicas=2');
-		expect(findings(withPartition0(metaPartition(0, 1, [1, 2], [1, 2])))).toEqual([]);
+		const shrunk = findings(withPartition0(metaPartition(0, 1, [1, 2, 3], [1, 3])))[0]!;
+		expect(shrunk.severity).toBe('warning');
+		expect(shrunk.message).toBe('ISR [1,3] of replicas [1,2,3]; min.insync.replicas=2; out of ISR: [2]; one more replica lost refuses writes with acks=all');
+		expect(findings(withPartition0(metaPartition(0, 1, [1, 2], [1, 2])))).toEqual([{
+			severity: 'info', code: 'AT_MIN_ISR', subject: 'orders-0', since: T0,
+			message: 'ISR [1,2] of replicas [1,2]; min.insync.replicas=2: replication factor 2 leaves no spare replica, so any one replica lost refuses writes with acks=all',
+		}]);
+		// Above the minimum: not listed.
+		expect(findings(withPartition0(metaPartition(0, 1, [1, 2, 3], [1, 2, 3])))).toEqual([]);
 	});
 
 	it('raises UNDER_REPLICATED, naming the replicas out of ISR, with or without a known min ISR', () => {
@@ -292,15 +299,30 @@ describe('findingsFor: groups and sources', () => {
 		snapshot.groups[0]!.partitions = snapshot.groups[0]!.partitions.map(partition => ({...partition, status}));
 	});
 
-	it('raises GROUP_LAGGING, GROUP_STALLED and GROUP_STOPPED by status, worst partitions first', () => {
+	it('raises GROUP_LAGGING, GROUP_STALLED, GROUP_STOPPED and GROUP_AT_RISK by status, worst partitions first', () => {
 		expect(withGroup('LAGGING')).toEqual([{
 			severity: 'warning', code: 'GROUP_LAGGING', subject: 'group app', since: T0,
-			message: 'total lag 110; 2 partitions lagging: orders-1 (lag 100), orders-0 (lag 10)',
+			message: '1 member; lag 110 on 2 partitions, time lag unknown; 2 partitions lagging: orders-1 (lag 100), orders-0 (lag 10)',
 		}]);
 		expect(withGroup('STALLED')).toMatchObject([{severity: 'warning', code: 'GROUP_STALLED'}]);
-		expect(withGroup('STOPPED', 0)).toMatchObject([{severity: 'critical', code: 'GROUP_STOPPED', message: 'total lag 110; no members; 2 partitions stopped: orders-1 (lag 100), orders-0 (lag 10)'}]);
+		// How long it has been behind is not known: never taken as short.
+		expect(withGroup('STOPPED', 0)).toMatchObject([{severity: 'critical', code: 'GROUP_STOPPED', message: 'no members; lag 110 on 2 partitions, time lag unknown; 2 partitions stopped: orders-1 (lag 100), orders-0 (lag 10)'}]);
+		expect(withGroup('AT_RISK')).toMatchObject([{severity: 'warning', code: 'GROUP_AT_RISK'}]);
 		expect(withGroup('OK')).toEqual([]);
 		expect(withGroup('UNKNOWN')).toEqual([]);
+	});
+
+	it('grades GROUP_STOPPED by time lag: critical from five minutes behind, a warning before; counts unknown lag apart', () => {
+		const stopped = (timeLagMs: number) => findings({}, snapshot => {
+			const group = groupAt('app', [{committed: 50, highWatermark: 60}, {partition: 1, committed: undefined, highWatermark: 110}], {members: 0, status: 'STOPPED', unknownLagPartitions: 1});
+			group.partitions = group.partitions.map(partition => (partition.committed === undefined ? partition : {...partition, status: 'STOPPED' as const, timeLagMs}));
+			snapshot.groups = [group];
+		});
+		expect(stopped(299_000)).toEqual([{
+			severity: 'warning', code: 'GROUP_STOPPED', subject: 'group app', since: T0,
+			message: 'no members; lag 10 on 1 partition (+1 partition unknown), behind 4m59s (time lag: the oldest record not consumed); 1 partition stopped: orders-0 (lag 10, 4m59s)',
+		}]);
+		expect(stopped(300_000)).toMatchObject([{severity: 'critical', code: 'GROUP_STOPPED'}]);
 	});
 
 	it('raises SOURCE_FAILED per source: critical for a whole source, warning for a part, none for a ZooKeeper server', () => {

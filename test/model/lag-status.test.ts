@@ -121,3 +121,42 @@ describe('group lag status', () => {
 		expect(worstLagStatus([])).toBe('UNKNOWN');
 	});
 });
+
+describe('lag status without history (one refresh, as ktop check takes)', () => {
+	const once = (extra: Parameters<typeof groupAt>[2], timeLagMs?: number, committed = 0) => {
+		const group = groupAt('g', [{committed, highWatermark: 600, owner: undefined}], extra);
+		if (timeLagMs !== undefined) group.partitions[0] = {...group.partitions[0]!, timeLagMs};
+		const windows = createLagWindows();
+		windows.record([group], 0);
+		return evaluateLag([group], windows, 0)[0]!;
+	};
+
+	it('is STOPPED for a group with lag and no members, at once', () => {
+		expect(once({members: 0}, 1000).status).toBe('STOPPED');
+		expect(once({members: 0}).status).toBe('STOPPED');
+	});
+
+	it('flags no group without lag, members or not', () => {
+		expect(once({members: 0}, 0, 600).status).toBe('OK');
+		expect(once({members: 2}, 0, 600).status).toBe('OK');
+	});
+
+	it('is AT_RISK for a group with members whose next record has waited atRiskAfterMs, UNKNOWN before', () => {
+		expect(once({members: 1}, defaultLagRules.atRiskAfterMs!).status).toBe('AT_RISK');
+		expect(once({members: 1}, defaultLagRules.atRiskAfterMs! - 1).status).toBe('UNKNOWN');
+		expect(once({members: 1}).status).toBe('UNKNOWN');
+	});
+
+	it('does not call a group without a member list (its description failed) stopped', () => {
+		expect(once({members: 0, error: 'describe: COORDINATOR_NOT_AVAILABLE'}, 1000).status).toBe('UNKNOWN');
+	});
+
+	it('leaves the judgement to history once the offset moves: a standalone consumer catching up is OK', () => {
+		const windows = createLagWindows();
+		const at = (committed: number) => groupAt('g', [{committed, highWatermark: 600, owner: undefined}], {members: 0});
+		windows.record([at(0)], 0);
+		windows.record([at(300)], 2 * S);
+		windows.record([at(500)], 4 * S);
+		expect(evaluateLag([at(500)], windows, 4 * S)[0]!.status).toBe('OK');
+	});
+});

@@ -4,6 +4,7 @@ import {BrokerConnections} from './broker-connections.js';
 import {probeBrokers, type BrokerProbe} from './probe-brokers.js';
 import {BrokerDefaults} from './read-broker-defaults.js';
 import {readGroups} from './read-groups.js';
+import {RecordTimeCache, readRecordTimes} from './read-record-times.js';
 import {readWatermarks} from './read-watermarks.js';
 import {translateMetadata} from './translate-metadata.js';
 import type {ZookeeperTrouble} from './zookeeper-bound.js';
@@ -64,11 +65,14 @@ groups (ListGroups per broker, DescribeGroups per coordinator, OffsetFetch per g
 per connection, each broker's topic defaults, side by side. Each of those fails on its own.
 Nothing in a read makes a ZooKeeper-mode broker touch ZooKeeper: topic configs are not asked of
 the brokers at all (a topic's overrides come from ZooKeeper's /config/topics, which ktop watches).
+Then, where a group lags, the timestamp of the first record it has not consumed (one Fetch per
+leader, offsets already read answered from a cache): its time lag.
 */
 export function createKafkaSource(bootstrap: string[], options: KafkaSourceOptions = {}): KafkaSource {
 	const settings = {...defaults, ...options};
 	const connections = new BrokerConnections(bootstrap, {...settings, roundTimeoutMs: settings.readTimeoutMs});
 	const brokerDefaults = new BrokerDefaults(connections);
+	const recordTimes = new RecordTimeCache();
 
 	return {
 		async read() {
@@ -87,6 +91,8 @@ export function createKafkaSource(bootstrap: string[], options: KafkaSourceOptio
 				contained('kafka:groups', readGroups(round, brokerIds, {concurrency: settings.concurrency, batchSize: settings.groupBatchSize}), error => ({groups: [], errors: [error]})),
 				contained('kafka:broker-defaults', brokerDefaults.read(round, brokerIds), error => ({defaults: [], errors: [error]})),
 			]);
+			// Needs both the committed offsets and the watermarks: where a group lags, the time of its next record.
+			const recordTimeErrors = await contained('kafka:record-times', readRecordTimes(round, groups.groups, metadata.topics, recordTimes).then(() => []), error => [error]);
 			return {
 				clusterId: metadata.clusterId,
 				controllerId: metadata.controllerId,
@@ -95,7 +101,7 @@ export function createKafkaSource(bootstrap: string[], options: KafkaSourceOptio
 				groups: groups.groups,
 				brokerDefaults: topicDefaults.defaults,
 				backoffs: connections.backoffs(),
-				errors: [...metadata.errors, ...watermarkErrors, ...groups.errors, ...topicDefaults.errors],
+				errors: [...metadata.errors, ...watermarkErrors, ...groups.errors, ...topicDefaults.errors, ...recordTimeErrors],
 			};
 		},
 		probeBrokers: async brokers => probeBrokers(brokers, {clientId: settings.clientId, timeoutMs: settings.probeTimeoutMs, backoff: connections.backoff, counters: settings.counters}),

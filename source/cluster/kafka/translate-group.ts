@@ -12,6 +12,8 @@ export type GroupReplies = {
 	description: RawGroupDescription | undefined;
 	offsets: RawOffsetFetch | undefined;
 	failures: string[];
+	/** The broker whose ListGroups named the group. */
+	coordinator?: number;
 };
 
 /**
@@ -51,5 +53,6 @@ export function translateGroup(replies: GroupReplies): ConsumerGroup {
 			.sort((a, b) => compareNames(a.memberId, b.memberId)),
 		offsets: committed,
 		error: failures.length > 0 ? failures.join('; ') : undefined,
+		...(replies.coordinator === undefined ? {} : {coordinator: replies.coordinator}),
 	};
 }

@@ -3,6 +3,8 @@ import type {GroupPartitionLag, GroupSummary} from '../../model/types.js';
 import {sanitize} from '../../text/sanitize.js';
 import {countCell, offsetCell} from '../format/cell.js';
 import {notApplicable, thousands} from '../format/number.js';
+import {age} from '../format/duration.js';
+import {coordinatorText, groupLagText, timeLagCell, timeLagUnknownText} from './lag-cells.js';
 import {lagStatusCell, lagStatusTone} from './lag-status.js';
 import type {Cell, Pane, PaneContext, Row} from './pane.js';
 import {searchText} from './search.js';
@@ -13,12 +15,13 @@ export const groupPane: Pane = {
 	title: subject => (subject === undefined ? 'group' : `group ${sanitize(subject)}`),
 	aliases: [],
 	columns: [
-		{title: 'TOPIC', width: 'flex', minWidth: 14, sortKey: 'T'},
+		{title: 'TOPIC', width: 'flex', minWidth: 10, sortKey: 'T'},
 		{title: 'PART', width: 5, align: 'right', sortKey: 'P'},
 		{title: 'COMMITTED', width: 11, align: 'right', sortKey: 'C'},
 		{title: 'END', width: 11, align: 'right', sortKey: 'E'},
 		{title: 'LAG', width: 10, align: 'right', sortKey: 'L'},
-		{title: 'OWNER', width: 'flex', minWidth: 12, sortKey: 'O'},
+		{title: 'TIME LAG', width: 8, align: 'right', sortKey: 'A'},
+		{title: 'OWNER', width: 'flex', minWidth: 11, sortKey: 'O'},
 		{title: 'STATUS', width: 7, sortKey: 'S'},
 	],
 	rows(context) {
@@ -34,6 +37,7 @@ export const groupPane: Pane = {
 				partition.committed === undefined ? {text: notApplicable, sort: -1, tone: 'dim'} : offsetCell(partition.committed),
 				offsetCell(partition.highWatermark),
 				lagCell(partition),
+				timeLagCell(partition.lag, partition.timeLagMs),
 				owner === undefined ? {text: notApplicable, tone: 'dim'} : {text: owner},
 				lagStatusCell(partition.status),
 			];
@@ -55,14 +59,21 @@ export const groupPane: Pane = {
 			`state ${sanitize(group.state)}`,
 			`protocol ${group.protocol ? sanitize(group.protocol) : notApplicable} (${group.protocolType ? sanitize(group.protocolType) : notApplicable})`,
 			members.length === 0 ? 'no members' : `${plural(members.length, 'member')}: ${some(members)}`,
-			`lag ${thousands(group.lag)}`,
+			coordinatorText(group),
+			groupLagText(group),
+			...(group.timeLagMs === undefined ? [] : [`time lag ${age(group.timeLagMs)}`]),
 			group.status,
+			...optional(timeLagUnknownText(group.partitions)),
 			...(group.error ? [`error: ${sanitize(group.error)}`] : []),
 		];
 		return parts.join(' · ');
 	},
 	empty: 'no committed offsets or assigned partitions',
 };
+
+function optional(text: string | undefined): string[] {
+	return text === undefined ? [] : [text];
+}
 
 function groupOf({snapshot, subject}: PaneContext): GroupSummary | undefined {
 	return subject === undefined ? undefined : snapshot.groups.find(group => group.groupId === subject);

@@ -3,7 +3,8 @@ import {compareNatural} from '../../model/natural-order.js';
 import {plural} from '../../model/phrases.js';
 import {sanitize} from '../../text/sanitize.js';
 import {countCell} from '../format/cell.js';
-import {thousands} from '../format/number.js';
+import {thousands, unknown} from '../format/number.js';
+import {groupLagCell, groupTimeLagCell} from './lag-cells.js';
 import {lagStatusCell, lagStatusTone} from './lag-status.js';
 import type {Cell, Pane, Row} from './pane.js';
 
@@ -17,9 +18,13 @@ export const groupsPane: Pane = {
 		// "PreparingRebalance" and "CompletingRebalance" keep a readable prefix.
 		{title: 'STATE', width: 12, sortKey: 'S'},
 		{title: 'MEMBERS', width: 7, align: 'right', sortKey: 'M'},
-		{title: 'LAG', width: 11, align: 'right', sortKey: 'L'},
+		// "1,234 (+2 ?)": the known lag and the partitions whose lag is unknown.
+		{title: 'LAG', width: 12, align: 'right', sortKey: 'L'},
+		{title: 'TIME LAG', width: 8, align: 'right', sortKey: 'A'},
 		{title: 'STATUS', width: 7, sortKey: 'U'},
-		{title: 'TOPICS', width: 'flex', minWidth: 10, sortKey: 'T'},
+		{title: 'COORD', width: 5, align: 'right', sortKey: 'C'},
+		// The last and least needed: at 80 columns it gives way to lag, time lag and the coordinator.
+		{title: 'TOPICS', width: 'flex', minWidth: 6, sortKey: 'T'},
 	],
 	rows({snapshot}) {
 		return snapshot.groups.map((group): Row => {
@@ -29,8 +34,10 @@ export const groupsPane: Pane = {
 					{text: sanitize(group.groupId)},
 					{text: sanitize(group.state)},
 					countCell(group.members),
-					countCell(group.lag),
+					groupLagCell(group),
+					groupTimeLagCell(group),
 					lagStatusCell(group.status),
+					group.coordinator ? {text: String(group.coordinator.id), sort: group.coordinator.id} : {text: unknown, sort: -1, tone: 'dim'},
 					topicsCell(group),
 				],
 				open: {view: 'group', subject: group.groupId},
@@ -46,15 +53,18 @@ export const groupsPane: Pane = {
 		if (groups.length === 0) return undefined;
 		const byStatus = new Map<LagStatus, number>();
 		let lag = 0;
+		let unknownLag = 0;
 		for (const group of groups) {
 			byStatus.set(group.status, (byStatus.get(group.status) ?? 0) + 1);
 			lag += group.lag;
+			unknownLag += group.unknownLagPartitions ?? 0;
 		}
 
-		const statuses = (['STOPPED', 'STALLED', 'LAGGING', 'UNKNOWN', 'OK'] as const)
+		const statuses = (['STOPPED', 'STALLED', 'LAGGING', 'AT_RISK', 'UNKNOWN', 'OK'] as const)
 			.filter(status => byStatus.has(status))
 			.map(status => `${byStatus.get(status)} ${status}`);
-		return `${plural(groups.length, 'group')}: ${statuses.join(', ')} · total lag ${thousands(lag)}`;
+		const unknownText = unknownLag > 0 ? ` (+${plural(unknownLag, 'partition')} unknown: nothing committed)` : '';
+		return `${plural(groups.length, 'group')}: ${statuses.join(', ')} · total lag ${thousands(lag)}${unknownText}`;
 	},
 	empty: 'no consumer groups',
 };

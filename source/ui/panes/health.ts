@@ -67,7 +67,7 @@ function openFor(finding: Finding, topics: ReadonlySet<string>): ViewRef | undef
 		return topic !== undefined && topics.has(topic) ? {view: 'partitions', subject: topic} : undefined;
 	}
 
-	if (code === 'GROUP_LAGGING' || code === 'GROUP_STALLED' || code === 'GROUP_STOPPED') {
+	if (code.startsWith('GROUP_')) {
 		return subject.startsWith('group ') ? {view: 'group', subject: subject.slice('group '.length)} : undefined;
 	}
 

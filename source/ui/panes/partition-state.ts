@@ -18,6 +18,8 @@ const byCode: Partial<Record<FindingCode, PartitionState>> = {
 
 export function partitionState(topic: TopicSummary, partition: PartitionSummary, live: (broker: number) => boolean): PartitionState {
 	const code = partitionCode(topic, partition, live);
+	// At min ISR by design (replication factor = min.insync.replicas, full ISR) is an info finding: no warn tone.
+	if (code === 'AT_MIN_ISR' && partition.isr.length >= partition.replicas.length) return 'ok';
 	return (code && byCode[code]) ?? 'ok';
 }
 

@@ -101,8 +101,9 @@ export function healthy(): ClusterSnapshot {
 			memberDetails: [{memberId: 'billing-1-6f1c0b2e-aaaa-bbbb-cccc-0123456789ab', clientId: 'billing-1', host: '/10.0.0.7', assignments: [{topic: 'orders', partitions: [0, 1, 2]}]}],
 			partitions: [0, 1, 2].map(p => ({
 				topic: 'orders', partition: p, committed: [1_500_000, 20_000, 0][p], highWatermark: [1_500_000, 20_000, 0][p], lag: 0,
-				owner: 'billing-1-6f1c0b2e-aaaa-bbbb-cccc-0123456789ab', status: 'OK' as const,
+				owner: 'billing-1-6f1c0b2e-aaaa-bbbb-cccc-0123456789ab', status: 'OK' as const, timeLagMs: 0,
 			})),
+			unknownLagPartitions: 0, timeLagMs: 0, coordinator: {id: 1, host: '127.0.0.1', port: 9092},
 		})],
 	};
 }
@@ -147,18 +148,19 @@ export function broken(): ClusterSnapshot {
 				{memberId: 'app-0a1b2c3d-1111-2222-3333-bbbbbb222222', clientId: 'app', host: '/10.0.0.8', assignments: [{topic: 'orders', partitions: [1]}]},
 			],
 			partitions: [
-				{topic: 'orders', partition: 0, committed: 400, highWatermark: 1000, lag: 600, owner: 'app-0a1b2c3d-1111-2222-3333-aaaaaa111111', status: 'LAGGING'},
-				{topic: 'orders', partition: 1, committed: 100, highWatermark: 1000, lag: 900, owner: 'app-0a1b2c3d-1111-2222-3333-bbbbbb222222', status: 'STOPPED'},
+				{topic: 'orders', partition: 0, committed: 400, highWatermark: 1000, lag: 600, owner: 'app-0a1b2c3d-1111-2222-3333-aaaaaa111111', status: 'LAGGING', timeLagMs: 90_000},
+				{topic: 'orders', partition: 1, committed: 100, highWatermark: 1000, lag: 900, owner: 'app-0a1b2c3d-1111-2222-3333-bbbbbb222222', status: 'STOPPED', timeLagUnknown: 'the record at offset 100 is gone, deleted by retention (the log starts at 150 now)'},
 				{topic: 'orders', partition: 2, committed: undefined, highWatermark: 1000, lag: undefined, owner: undefined, status: 'UNKNOWN'},
 			],
+			unknownLagPartitions: 1, timeLagMs: 90_000, coordinator: {id: 2, host: '127.0.0.1', port: 9093},
 		})],
 		findings: [
 			{severity: 'critical', code: 'BROKER_UNREACHABLE', subject: 'broker 3', message: 'holds 4 replicas but is neither registered in ZooKeeper nor in the metadata; broker 3 (127.0.0.1:9094) did not answer: connect ECONNREFUSED 127.0.0.1:9094', since: T0 - 4 * minute},
 			{severity: 'critical', code: 'OFFLINE_PARTITION', subject: 'orders-2', message: 'leader 3 is down; ISR [3] of replicas [3,1,2]', since: T0 - 4 * minute},
 			{severity: 'critical', code: 'OFFLINE_PARTITION', subject: 'payments-0', message: 'no leader; ISR [] of replicas [3,1]', since: T0 - 4 * minute},
 			{severity: 'critical', code: 'UNDER_MIN_ISR', subject: 'orders-1', message: 'ISR [2] of replicas [2,3,1]; min.insync.replicas=2: writes with acks=all are refused', since: T0 - 2 * minute},
-			{severity: 'warning', code: 'AT_MIN_ISR', subject: 'orders-0', message: 'ISR [1,2] of replicas [1,2,3]; min.insync.replicas=2: one more replica lost refuses writes with acks=all', since: T0 - 30_000},
-			{severity: 'warning', code: 'GROUP_LAGGING', subject: 'group shipping', message: 'total lag 1,500; 1 partition lagging: orders-0 (lag 600)', since: T0 - 3 * 3_600_000},
+			{severity: 'warning', code: 'AT_MIN_ISR', subject: 'orders-0', message: 'ISR [1,2] of replicas [1,2,3]; min.insync.replicas=2; out of ISR: [3]; one more replica lost refuses writes with acks=all', since: T0 - 30_000},
+			{severity: 'warning', code: 'GROUP_LAGGING', subject: 'group shipping', message: '2 members; lag 1,500 on 2 partitions (+1 partition unknown), behind 90s (time lag: the oldest record not consumed); 1 partition lagging: orders-0 (lag 600, 90s)', since: T0 - 3 * 3_600_000},
 			{severity: 'warning', code: 'SOURCE_FAILED', subject: 'kafka:topic-configs', message: 'timed out', since: T0},
 			{severity: 'warning', code: 'ZK_SERVER_DOWN', subject: '127.0.0.1:2181', message: '127.0.0.1:2181 unreachable: connect ECONNREFUSED 127.0.0.1:2181', since: T0 - 10 * minute},
 			{severity: 'info', code: 'ZK_SERVER_LIMITED', subject: '127.0.0.1:2182', message: 'mntr not whitelisted', since: T0 - 26 * 3_600_000},
