@@ -58,7 +58,7 @@ export function numberFlag(flag: string, text: string | undefined, rule: NumberR
 	const value = Number(text);
 	if (!grammar.test(text) || value < rule.min || value > rule.max) {
 		const kind = rule.integer ? `a whole number of ${rule.unit}` : `a number of ${rule.unit}`;
-		throw new ConfigError(`${flag} ${text === '' ? 'needs a value' : JSON.stringify(text)}: expected ${kind} from ${rule.min} to ${rule.max.toLocaleString('en-US')}`);
+		throw new ConfigError(`${flag} ${text === '' ? 'needs a value' : text}: expected ${kind} from ${rule.min} to ${rule.max.toLocaleString('en-US')}`);
 	}
 
 	return value;

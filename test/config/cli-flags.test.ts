@@ -14,16 +14,16 @@ describe('numberFlag', () => {
 	});
 
 	it.each([
-		['--interval', 'abc', interval, '--interval "abc": expected a number of seconds from 0.5 to 3,600'],
+		['--interval', 'abc', interval, '--interval abc: expected a number of seconds from 0.5 to 3,600'],
 		['--interval', '', interval, '--interval needs a value: expected a number of seconds from 0.5 to 3,600'],
-		['--interval', '0.1', interval, '--interval "0.1": expected'],
-		['--interval', '-1', interval, '--interval "-1": expected'],
-		['--interval', '1e3', interval, '--interval "1e3": expected'],
-		['--interval', 'Infinity', interval, '--interval "Infinity": expected'],
-		['--interval', '3601', interval, '--interval "3601": expected'],
-		['--samples', '0', samples, '--samples "0": expected a whole number of refreshes from 1 to 100'],
-		['--samples', '1.5', samples, '--samples "1.5": expected a whole number'],
-		['--samples', '0x10', samples, '--samples "0x10": expected a whole number'],
+		['--interval', '0.1', interval, '--interval 0.1: expected'],
+		['--interval', '-1', interval, '--interval -1: expected'],
+		['--interval', '1e3', interval, '--interval 1e3: expected'],
+		['--interval', 'Infinity', interval, '--interval Infinity: expected'],
+		['--interval', '3601', interval, '--interval 3601: expected'],
+		['--samples', '0', samples, '--samples 0: expected a whole number of refreshes from 1 to 100'],
+		['--samples', '1.5', samples, '--samples 1.5: expected a whole number'],
+		['--samples', '0x10', samples, '--samples 0x10: expected a whole number'],
 	])('refuses %s %j, naming the flag and what it accepts', (flag, text, rule, message) => {
 		expect(() => numberFlag(flag, text, rule)).toThrow(ConfigError);
 		expect(() => numberFlag(flag, text, rule)).toThrow(message);

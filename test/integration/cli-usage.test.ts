@@ -23,14 +23,14 @@ describe('the built CLI\'s exit status for bad usage: 2, and 64 for check', () =
 	});
 
 	it.each([
-		[['--interval', 'abc', '-z', zookeeperConnect], 2, '--interval "abc": expected a number of seconds from 0.5 to 3,600'],
-		[['snapshot', '-i', '0', '-z', zookeeperConnect], 2, '--interval "0": expected'],
-		[['snapshot', '--samples', '-3', '-z', zookeeperConnect], 2, '--samples "-3": expected a whole number of refreshes from 1 to 100'],
-		[['consume', 'orders', '--buffer', 'lots', '-z', zookeeperConnect], 2, '--buffer "lots": expected a whole number of records'],
+		[['--interval', 'abc', '-z', zookeeperConnect], 2, '--interval abc: expected a number of seconds from 0.5 to 3,600'],
+		[['snapshot', '-i', '0', '-z', zookeeperConnect], 2, '--interval 0: expected'],
+		[['snapshot', '--samples', '-3', '-z', zookeeperConnect], 2, '--samples -3: expected a whole number of refreshes from 1 to 100'],
+		[['consume', 'orders', '--buffer', 'lots', '-z', zookeeperConnect], 2, '--buffer lots: expected a whole number of records'],
 		[['snapshto', '-z', zookeeperConnect], 2, 'unknown command "snapshto"; commands are: snapshot, check, consume'],
 		[['snapshot', '--jsno', '-z', zookeeperConnect], 2, 'unknown flag --jsno'],
 		[['snapshot', '-i', '1', '-i', '2', '-z', zookeeperConnect], 2, '--interval given twice'],
-		[['check', '--interval', 'abc', '-z', zookeeperConnect], 64, '--interval "abc": expected'],
+		[['check', '--interval', 'abc', '-z', zookeeperConnect], 64, '--interval abc: expected'],
 		[['check', '--bogus', '-z', zookeeperConnect], 64, 'unknown flag --bogus'],
 		[['check', 'extra', '-z', zookeeperConnect], 64, 'unexpected argument "extra"'],
 	])('ktop %j exits %i and says what is wrong', async (args, code, message) => {
