@@ -5,11 +5,12 @@ import {runConsumePrint} from './commands/consume-print.js';
 import {printReport} from './commands/report.js';
 import {runSnapshot} from './commands/snapshot.js';
 import {parseAdminPorts} from './config/admin-ports.js';
+import {checkCommand, commandIn, numberFlag, unknownFlags, usageExitCode} from './config/cli-flags.js';
 import {ConfigError, resolveConnection} from './config/connection.js';
-import {joinNegativeFromValue, parseConsumeArgs} from './config/consume-args.js';
+import {joinNegativeFromValue, maxBuffer, parseConsumeArgs} from './config/consume-args.js';
 import {prepareTuiEnvironment} from './ui/tui-environment.js';
 
-const cli = meow(`
+const help = `
 	Usage
 	  $ ktop [options]             the live view (needs a terminal); keys: ? for help, q quits
 	  $ ktop snapshot [--json]     the whole cluster once: ZooKeeper, brokers, topics, groups, findings
@@ -26,17 +27,17 @@ const cli = meow(`
 
 	Options
 	      --json       snapshot: one JSON document
-	      --samples    snapshot/check: refreshes to take (default 1); lag status from history needs 2
-	                   or more; one is enough to call a group with lag and no members STOPPED
+	      --samples    snapshot/check: refreshes to take, 1 to 100 (default 1); lag status from history
+	                   needs 2 or more; one is enough to call a group with lag and no members STOPPED
 	                   (critical from 5 min behind) and one with members 5 min behind AT_RISK
-	  -i, --interval   seconds between refreshes (default 2)
+	  -i, --interval   seconds between refreshes, 0.5 to 3600 (default 2)
 	      --once       print the connection report once and exit (works without a terminal)
 	      --read-only  the live view offers no action that writes to the cluster
 	      --log-file   live view diagnostics (refresh timings, errors, actions applied) appended to this file
 	      --from       consume: end (default), beginning, <offset>, last:N, -10m / -1h30m,
 	                   @<epoch ms> or an ISO 8601 time
 	      --partitions consume: only these, e.g. 0,2 or 0-3
-	      --buffer     consume: records held for the view (default 10000)
+	      --buffer     consume: records held for the view, 1 to 1,000,000 (default 10000)
 	      --exit       consume without a terminal: stop at the end of each partition as at the start
 	  -h, --help       show this help
 	  -v, --version    show the version
@@ -44,58 +45,72 @@ const cli = meow(`
 	Exit status
 	  ktop: 0 after q, 2 without a terminal. snapshot: 0, or 3 when nothing could be reached.
 	  check: 0 ok, 1 warning, 2 critical, 3 unknown.
-	  Bad usage: 2 (64 for check, so it is never mistaken for "critical").
+	  Bad usage (an unknown command or flag, a value out of range): 2, and 64 for check,
+	  so it is never mistaken for "critical".
 
 	Examples
 	  $ ktop -z 127.0.0.1:2181,127.0.0.1:2182,127.0.0.1:2183
 	  $ ktop snapshot --json -z zk1:2181/kafka | jq '.findings'
 	  $ ktop check --samples 3 -b kafka1:9092 || page-oncall
-`, {
-	importMeta: import.meta,
-	argv: joinNegativeFromValue(process.argv.slice(2)),
-	flags: {
-		zookeeper: {type: 'string', shortFlag: 'z'},
-		bootstrap: {type: 'string', shortFlag: 'b'},
-		zkAdmin: {type: 'string'},
-		json: {type: 'boolean', default: false},
-		samples: {type: 'number', default: 1},
-		interval: {type: 'number', shortFlag: 'i', default: 2},
-		once: {type: 'boolean', default: false},
-		readOnly: {type: 'boolean', default: false},
-		logFile: {type: 'string'},
-		from: {type: 'string'},
-		partitions: {type: 'string'},
-		buffer: {type: 'number'},
-		exit: {type: 'boolean', default: false},
-		help: {type: 'boolean', shortFlag: 'h'},
-		version: {type: 'boolean', shortFlag: 'v'},
-	},
-	allowUnknownFlags: false,
-});
+`;
 
-const [command, ...extra] = cli.input;
+// Numbers are read as text and checked by ktop (cli-flags.ts): meow's number type turns "abc" into NaN.
+const flags = {
+	zookeeper: {type: 'string', shortFlag: 'z'},
+	bootstrap: {type: 'string', shortFlag: 'b'},
+	zkAdmin: {type: 'string'},
+	json: {type: 'boolean', default: false},
+	samples: {type: 'string'},
+	interval: {type: 'string', shortFlag: 'i'},
+	once: {type: 'boolean', default: false},
+	readOnly: {type: 'boolean', default: false},
+	logFile: {type: 'string'},
+	from: {type: 'string'},
+	partitions: {type: 'string'},
+	buffer: {type: 'string'},
+	exit: {type: 'boolean', default: false},
+	help: {type: 'boolean', shortFlag: 'h'},
+	version: {type: 'boolean', shortFlag: 'v'},
+} as const;
+
+const argv = joinNegativeFromValue(process.argv.slice(2));
+// Unknown flags are let through and reported by main(), with ktop's exit status for bad usage.
+const parse = () => meow(help, {importMeta: import.meta, argv, flags, allowUnknownFlags: true});
+let command = commandIn(argv);
 const write = (text: string) => process.stdout.write(text);
 
 async function main(): Promise<number> {
-	if (extra.length > 0 && command !== 'consume') throw new ConfigError(`unexpected argument "${extra[0]}"; see ktop --help`);
-	if (!Number.isFinite(cli.flags.interval) || cli.flags.interval < 0.5) {
-		throw new ConfigError(`--interval ${cli.flags.interval}: expected a number of seconds, at least 0.5`);
+	let cli: ReturnType<typeof parse>;
+	try {
+		cli = parse();
+	} catch (error) {
+		// meow throws on a flag given twice ("The flag --interval can only be set once.").
+		const twice = /--[\w-]+/.exec((error as Error).message)?.[0];
+		throw new ConfigError(`${twice === undefined ? (error as Error).message : `${twice} given twice`}; see ktop --help`);
 	}
 
-	if (!Number.isInteger(cli.flags.samples) || cli.flags.samples < 1 || cli.flags.samples > 100) {
-		throw new ConfigError(`--samples ${cli.flags.samples}: expected a whole number from 1 to 100`);
-	}
+	if (cli.flags.help) cli.showHelp(0);
+	if (cli.flags.version) cli.showVersion();
+	const [name, ...extra] = cli.input;
+	command = name;
+	checkCommand(command);
+	const unknown = unknownFlags(cli.unnormalizedFlags, flags);
+	if (unknown.length > 0) throw new ConfigError(`unknown flag${unknown.length > 1 ? 's' : ''} ${unknown.join(' ')}; see ktop --help`);
+	if (extra.length > 0 && command !== 'consume') throw new ConfigError(`unexpected argument "${extra[0]}"; see ktop --help`);
+	const interval = numberFlag('--interval', cli.flags.interval, {min: 0.5, max: 3600, integer: false, unit: 'seconds'}) ?? 2;
+	const samples = numberFlag('--samples', cli.flags.samples, {min: 1, max: 100, integer: true, unit: 'refreshes'}) ?? 1;
+	const buffer = numberFlag('--buffer', cli.flags.buffer, {min: 1, max: maxBuffer, integer: true, unit: 'records'});
 
 	const connection = resolveConnection(cli.flags);
 	if (connection.origin) process.stderr.write(`ktop: connection ${connection.origin}\n`);
-	const collect = {samples: cli.flags.samples, intervalMs: cli.flags.interval * 1000, adminPorts: parseAdminPorts(cli.flags.zkAdmin)};
+	const collect = {samples, intervalMs: interval * 1000, adminPorts: parseAdminPorts(cli.flags.zkAdmin)};
 	const tui = {connection, adminPorts: collect.adminPorts, intervalMs: collect.intervalMs, readOnly: cli.flags.readOnly, logFile: cli.flags.logFile};
 
 	switch (command) {
 		case 'snapshot': return runSnapshot(connection, {...collect, json: cli.flags.json}, write);
 		case 'check': return runCheck(connection, collect, write);
 		case 'consume': {
-			const consume = parseConsumeArgs(extra, cli.flags);
+			const consume = parseConsumeArgs(extra, {...cli.flags, buffer});
 			// On a terminal the live view opens on the topic (Esc goes to topics); piped or scripted, one line per record.
 			if (process.stdin.isTTY && process.stdout.isTTY && !consume.exitAtEnd) return (await loadTui()).runConsumeTui(tui, consume);
 			const stop = new AbortController();
@@ -103,8 +118,7 @@ async function main(): Promise<number> {
 			return runConsumePrint(connection, consume, {stdout: process.stdout, stderr: text => process.stderr.write(text), signal: stop.signal});
 		}
 
-		case undefined: break;
-		default: throw new ConfigError(`unknown command "${command}"; see ktop --help`);
+		default: break;
 	}
 
 	if (cli.flags.once) return printReport(connection, line => write(`${line}\n`));
@@ -125,7 +139,7 @@ try {
 } catch (error) {
 	if (error instanceof ConfigError) {
 		process.stderr.write(`ktop: ${error.message}\n`);
-		process.exitCode = command === 'check' ? 64 : 2;
+		process.exitCode = usageExitCode(command);
 	} else {
 		process.stderr.write(`ktop: unexpected failure: ${(error as Error).stack ?? String(error)}\n`);
 		process.exitCode = command === 'check' ? 3 : 1;

@@ -9,7 +9,9 @@ import {Header} from './components/header.js';
 import {helpPages, helpSections, hintText} from './help-text.js';
 import {Help} from './components/help.js';
 import {HintLine} from './components/hint-line.js';
+import {LineWidth} from './components/line-width.js';
 import {Prompt} from './components/prompt.js';
+import {SpansLine} from './components/spans-line.js';
 import {Table} from './components/table.js';
 import {ColorContext, colorAllowed} from './components/tone.js';
 import {ConsumeBody} from './consume/consume-body.js';
@@ -25,7 +27,7 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {KeypressProvider} from './input/keypress-context.js';
 import {useShellKeys} from './input/use-shell-keys.js';
 import type {Keymap} from './keymap.js';
-import {frameLayout} from './layout.js';
+import {frameLayout, tooSmallLines} from './layout.js';
 import {defaultView, type PaneRegistry} from './pane-registry.js';
 
 export type AppProps = {
@@ -109,59 +111,64 @@ function Shell({store, refreshNow, consume, actions, onActionDone, initialStack,
 		height: bodyHeight,
 	});
 
-	if (layout.tooSmall) return <Text wrap="truncate">ktop: terminal too small ({columns}x{rows}); q quits</Text>;
+	if (layout.tooSmall) {
+		return <Box flexDirection="column">{tooSmallLines(columns, rows).map((line, index) => <Text key={index}>{line}</Text>)}</Box>;
+	}
+
 	const stale = store.getStale();
 	const dialogView = dialog.view;
 	// Help and a dialog replace the body: no table to count rows of.
 	const overlay = state.helpOpen || dialogView !== undefined;
 	const waiting = snapshot ? undefined : stale ? `cannot read the cluster yet: ${sanitize(stale.error)}` : `waiting for the first refresh of ${sanitize(target)}…`;
 	return (
-		<Box flexDirection="column" width={columns} height={layout.height}>
-			<Header
-				snapshot={snapshot}
-				latest={() => ({snapshot: store.getSnapshot(), stale: store.getStale()})}
-				target={target}
-				intervalMs={intervalMs}
-				readOnly={keymap.readOnly}
-				lines={layout.headerLines}
-				now={now}
-			/>
-			<Breadcrumbs
-				trail={[
-					...view.trail, ...(consumeView?.trailTail ? [consumeView.trailTail] : []),
-					...(dialogView ? [dialogView.title] : []), ...(state.helpOpen ? ['help'] : []),
-				]}
-				filter={view.filter}
-				// The consume view's filter is a regex the session applies; its own message says when it is not one.
-				filterError={consumeView ? undefined : view.filterError}
-				shown={overlay ? undefined : consumeView?.shown ?? view.keys.length}
-				total={overlay ? undefined : consumeView ? consumeView.total : view.total}
-				message={consumeView?.message ?? view.paneError ?? state.message}
-			/>
-			{layout.summary && !overlay && !consumeView && <Text dimColor wrap="truncate">{view.summary ?? ' '}</Text>}
-			{/* Clipped vertically only: Ink already wraps or cuts every Text to this column's width, and
-			clipping horizontally too re-slices each line's ANSI text, a quarter of a wide frame's drawing. */}
-			<Box flexDirection="column" flexGrow={1} overflowY="hidden">
-				{dialogView
-					? <ActionDialog lines={dialogView.lines} />
-					: help ? <Help lines={help[Math.min(state.helpPage, help.length - 1)] ?? []} />
-					: consumeView
-						? <ConsumeBody view={consumeView} />
-						: waiting
-							? <Text dimColor wrap="truncate">{waiting}</Text>
-							: <Table
-								columns={view.columns}
-								widths={view.widths}
-								rows={view.visible}
-								cursor={view.cursor}
-								sort={view.sort}
-								changed={view.changed}
-								empty={view.filter === '' ? view.pane?.empty ?? '' : `no rows match /${sanitize(view.filter)}/`}
-							/>}
+		<LineWidth.Provider value={columns}>
+			<Box flexDirection="column" width={columns} height={layout.height}>
+				<Header
+					snapshot={snapshot}
+					latest={() => ({snapshot: store.getSnapshot(), stale: store.getStale()})}
+					target={target}
+					intervalMs={intervalMs}
+					readOnly={keymap.readOnly}
+					lines={layout.headerLines}
+					now={now}
+				/>
+				<Breadcrumbs
+					trail={[
+						...view.trail, ...(consumeView?.trailTail ? [consumeView.trailTail] : []),
+						...(dialogView ? [dialogView.title] : []), ...(state.helpOpen ? ['help'] : []),
+					]}
+					filter={view.filter}
+					// The consume view's filter is a regex the session applies; its own message says when it is not one.
+					filterError={consumeView ? undefined : view.filterError}
+					shown={overlay ? undefined : consumeView?.shown ?? view.keys.length}
+					total={overlay ? undefined : consumeView ? consumeView.total : view.total}
+					message={consumeView?.message ?? view.paneError ?? state.message}
+				/>
+				{layout.summary && !overlay && !consumeView && <SpansLine spans={[{text: view.summary ?? ' ', tone: 'dim'}]} />}
+				{/* Clipped vertically only: Ink already wraps or cuts every Text to this column's width, and
+				clipping horizontally too re-slices each line's ANSI text, a quarter of a wide frame's drawing. */}
+				<Box flexDirection="column" flexGrow={1} overflowY="hidden">
+					{dialogView
+						? <ActionDialog lines={dialogView.lines} />
+						: help ? <Help lines={help[Math.min(state.helpPage, help.length - 1)] ?? []} />
+						: consumeView
+							? <ConsumeBody view={consumeView} />
+							: waiting
+								? <SpansLine spans={[{text: waiting, tone: 'dim'}]} />
+								: <Table
+									columns={view.columns}
+									widths={view.widths}
+									rows={view.visible}
+									cursor={view.cursor}
+									sort={view.sort}
+									changed={view.changed}
+									empty={view.filter === '' ? view.pane?.empty ?? '' : `no rows match /${sanitize(view.filter)}/`}
+								/>}
+				</Box>
+				{state.prompt.mode === 'none'
+					? <HintLine keymap={keymap} layer={state.helpOpen ? 'help' : consumeView?.layer ?? 'table'} place={{view: ref?.view === 'consume' ? undefined : ref?.view, width: columns}} text={dialogView?.hint} />
+					: <Prompt mode={state.prompt.mode} text={state.prompt.text} hint={hintText(keymap, 'prompt')} />}
 			</Box>
-			{state.prompt.mode === 'none'
-				? <HintLine keymap={keymap} layer={state.helpOpen ? 'help' : consumeView?.layer ?? 'table'} place={{view: ref?.view === 'consume' ? undefined : ref?.view, width: columns}} text={dialogView?.hint} />
-				: <Prompt mode={state.prompt.mode} text={state.prompt.text} hint={hintText(keymap, 'prompt')} />}
-		</Box>
+		</LineWidth.Provider>
 	);
 }

@@ -12,6 +12,11 @@ and read with capture-pane, as an operator's SSH session would see the screen.
 export type TmuxSession = {
 	/** The visible screen as plain text (no colour), one string per line. */
 	screen(): Promise<string>;
+	/**
+	The screen with the lines tmux wrapped joined back (capture-pane -J): fewer lines than
+	screen() exactly when some line was wider than the terminal, by tmux's own measure.
+	*/
+	joinedScreen(): Promise<string>;
 	/** tmux key names: 'Enter', 'Escape', 'C-c', 'PageDown', or literal text with {literal: true}. */
 	send(keys: string[], options?: {literal?: boolean}): Promise<void>;
 	waitForScreen(what: string, check: (screen: string) => boolean, timeoutMs?: number): Promise<string>;
@@ -33,6 +38,9 @@ export async function startTmux(command: string, options: {columns: number; rows
 	const session: TmuxSession = {
 		async screen() {
 			return tmux('capture-pane', '-p', '-t', 'ktop');
+		},
+		async joinedScreen() {
+			return tmux('capture-pane', '-p', '-J', '-t', 'ktop');
 		},
 		async send(keys, sendOptions = {}) {
 			await tmux('send-keys', '-t', 'ktop', ...(sendOptions.literal ? ['-l'] : []), ...keys);

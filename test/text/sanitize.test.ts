@@ -36,11 +36,38 @@ describe('sanitize', () => {
 	it.each([
 		'注文-ünïcode 🚀',
 		'orders.v2_EU-west',
-		'👩‍💻 team',
+		'👍🏽 team 🇯🇵 1️⃣ ⚠️ ⚠︎',
+		'é (e\u0301) ก้ क्षि',
 		'Ωmega café ñ',
 		'',
 	])('leaves %j unchanged', text => {
 		expect(sanitize(text)).toBe(text);
+	});
+
+	it.each([
+		['zero-width space', 'ad\u200Bmin', String.raw`ad\u200bmin`],
+		['zero-width non-joiner', 'a\u200Cb', String.raw`a\u200cb`],
+		['word joiner and invisible operators', '\u2060\u2061\u2062\u2063\u2064', String.raw`\u2060\u2061\u2062\u2063\u2064`],
+		['byte order mark', '\uFEFForders', String.raw`\ufefforders`],
+		['Arabic letter mark', 'a\u061Cb', String.raw`a\u061cb`],
+		['soft hyphen (tmux draws it, string-width does not)', 'or\u00ADders', String.raw`or\xadders`],
+		['Mongolian vowel separator', 'a\u180Eb', String.raw`a\u180eb`],
+		['combining grapheme joiner', 'a\u034Fb', String.raw`a\u034fb`],
+		['Hangul fillers (blank, yet 2 columns in tmux)', '\u115F\u1160\u3164\uFFA0', String.raw`\u115f\u1160\u3164\uffa0`],
+		['tag characters (hidden ASCII)', 'ok\u{E0068}\u{E0069}\u{E007F}', String.raw`ok\u{e0068}\u{e0069}\u{e007f}`],
+		['variation selectors on plain letters', 'a\uFE00b\u{E0100}c\uFE0F', String.raw`a\ufe00b\u{e0100}c\ufe0f`],
+		['a second VS16', '⚠\uFE0F\uFE0F', String.raw`⚠️\ufe0f`],
+		['lone surrogates', 'a\uD800b\uDFFF', String.raw`a\ud800b\udfff`],
+		['the joiner inside an emoji sequence (its parts stay readable)', '👩\u200D👩\u200D👧', String.raw`👩\u200d👩\u200d👧`],
+	])('escapes the %s', (_, text, escaped) => {
+		expect(sanitize(text)).toBe(escaped);
+	});
+
+	it('leaves no invisible character behind anywhere in Unicode', () => {
+		const all = Array.from({length: 0x110000}, (_, code) => (code >= 0xD800 && code <= 0xDFFF ? '' : String.fromCodePoint(code))).join('\n');
+		const result = sanitize(all);
+		expect(result).not.toMatch(/[\p{Cf}\p{Cc}\p{Zl}\p{Zp}]/u);
+		expect(result.replaceAll(/\p{Emoji}[\uFE0E\uFE0F]/gu, '')).not.toMatch(/\p{Default_Ignorable_Code_Point}/u);
 	});
 
 	it('leaves no control character behind for any code point up to U+206F', () => {

@@ -4,6 +4,8 @@ import type {ClusterSnapshot} from '../../source/model/types.js';
 import {paneForAlias, panes} from '../../source/ui/panes/index.js';
 import type {PaneRegistry} from '../../source/ui/pane-registry.js';
 import {fakeStore, keys, renderOnTerminal} from './harness.js';
+import {textWidth} from '../../source/text/text-width.js';
+import {group} from './panes/fixtures.js';
 import {brokenSnapshot, healthySnapshot, partition, topic} from './snapshots.js';
 import {stubRegistry} from './stub-panes.js';
 
@@ -19,7 +21,16 @@ function awkwardSnapshot(): ClusterSnapshot {
 			topic(`very-long-topic-name-${'y'.repeat(200)}`, [partition(0, 1, [1, 2, 3], [1])]),
 			topic('注文-トピック-日本語-とても長い名前-'.repeat(6), [partition(0, 1, [1, 2, 3])]),
 			...Array.from({length: 300}, (_, index) => topic(`bulk-${index}`, [partition(0, 1, [1, 2, 3])])),
+			topic('👍🏽'.repeat(40), [partition(0, 1, [1, 2, 3])]),
 			...snapshot.topics,
+		],
+		// Emoji that tmux draws wider than string-width (and Ink) count them: 👍🏽 is 4 columns there, not 2.
+		groups: [
+			group('👍🏽'.repeat(40), {
+				partitions: [{topic: '👍🏽'.repeat(40), partition: 0, committed: 1, highWatermark: 2, lag: 1, owner: '👍🏽'.repeat(20), status: 'OK'}],
+			}),
+			group('👩\u200D👩\u200D👧 🇯🇵 1️⃣ ⚠️ é·→ 日本 क्षि กำ '.repeat(4)),
+			...snapshot.groups,
 		],
 	};
 }
@@ -27,11 +38,12 @@ function awkwardSnapshot(): ClusterSnapshot {
 function expectFits(frame: string, columns: number, rows: number, what: string) {
 	const lines = frame.split('\n');
 	expect(lines.length, `${what}: lines`).toBeLessThanOrEqual(rows - 1);
-	for (const line of lines) expect(stringWidth(line), `${what}: ${JSON.stringify(line)}`).toBeLessThanOrEqual(columns);
+	// ktop's own measure, the widest any terminal draws a line (text-width.ts), not Ink's.
+	for (const line of lines) expect(textWidth(line), `${what}: ${JSON.stringify(line)}`).toBeLessThanOrEqual(columns);
 }
 
 const views = [
-	[':health', keys.enter], [':zk', keys.enter], [':brokers', keys.enter], [':groups', keys.enter],
+	[':health', keys.enter], [':zk', keys.enter], [':brokers', keys.enter], [':groups', keys.enter], [keys.enter], [keys.escape],
 	[':events', keys.enter], [':topics', keys.enter], [keys.enter], [keys.escape, '?'],
 ];
 
@@ -56,7 +68,8 @@ describe('frame size', () => {
 
 					app.unmount();
 				}
-			});
+			// Thirty frames of three snapshots: several seconds on a loaded machine; the limit only stops a hang.
+			}, 60_000);
 		}
 	}
 

@@ -1,5 +1,5 @@
-import stringWidth from 'string-width';
 import {sanitize} from '../../text/sanitize.js';
+import {textWidth} from '../../text/text-width.js';
 
 export type Align = 'left' | 'right';
 
@@ -12,11 +12,11 @@ export function table(rows: ReadonlyArray<readonly string[]>, align: readonly Al
 	const cells = rows.map(row => row.map(cell => sanitize(cell)));
 	const widths: number[] = [];
 	for (const row of cells) {
-		for (const [index, cell] of row.entries()) widths[index] = Math.max(widths[index] ?? 0, stringWidth(cell));
+		for (const [index, cell] of row.entries()) widths[index] = Math.max(widths[index] ?? 0, textWidth(cell));
 	}
 
 	return cells.map(row => row.map((cell, index) => {
-		const pad = ' '.repeat((widths[index] ?? 0) - stringWidth(cell));
+		const pad = ' '.repeat((widths[index] ?? 0) - textWidth(cell));
 		return align[index] === 'right' ? pad + cell : cell + pad;
 	}).join('  ').trimEnd());
 }

@@ -1,7 +1,8 @@
 import type {ActionTarget, FieldSpec, Outcome} from '../../model/actions/types.js';
 import {sanitize} from '../../text/sanitize.js';
 import type {Tone} from '../panes/pane.js';
-import {textWidth} from '../table/fit-text.js';
+import {textWidth} from '../../text/text-width.js';
+import {truncateStart} from '../table/fit-text.js';
 import {wrapWords} from '../table/wrap-text.js';
 import type {DialogState} from './action-dialog-state.js';
 
@@ -88,7 +89,7 @@ function fieldLine(field: FieldSpec, value: string, focused: boolean, labelWidth
 	} else {
 		// A long value shows its end, where the cursor is: the start is what was typed first.
 		const room = Math.max(4, width - labelWidth - 6);
-		spans.push({text: textWidth(shown) > room ? `…${[...shown].slice(-(room - 1)).join('')}` : shown});
+		spans.push({text: truncateStart(shown, room)});
 		if (focused) spans.push(cursor);
 	}
 

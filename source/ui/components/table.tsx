@@ -3,6 +3,7 @@ import React, {Fragment, memo} from 'react';
 import type {Column, Row} from '../panes/pane.js';
 import {headerLine, rowPieces, rowSegments, type Segment} from '../table/row-segments.js';
 import type {SortState} from '../ui-state.js';
+import {SpansLine} from './spans-line.js';
 import {useToneStyle} from './tone.js';
 
 export type TableProps = {
@@ -29,7 +30,7 @@ export function Table({columns, widths, rows, cursor, sort, changed, empty}: Tab
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate">{headerLine(columns, widths, sort)}</Text>
-			{rows.length === 0 && <Text dimColor wrap="truncate">{empty}</Text>}
+			{rows.length === 0 && <SpansLine spans={[{text: empty, tone: 'dim'}]} />}
 			{rows.map((row, index) => (
 				<RowLine key={row.key} segments={rowSegments(row.cells, columns, widths, row.tone, changed(row.key))} cursor={index === cursor} />
 			))}

@@ -1,12 +1,9 @@
-import stringWidth from 'string-width';
-
-const plainAscii = /^[\u0020-\u007E]*$/;
-const graphemes = new Intl.Segmenter('en', {granularity: 'grapheme'});
+import {graphemeWidth, graphemes, plainAscii, textWidth} from '../../text/text-width.js';
 
 /**
 `text` cut into lines of at most `width` columns, for views that must show all of a value
 (a record's detail) rather than cut it with an ellipsis. Wide characters count two columns and
-are never split; an empty text is one empty line.
+are never split (measured as text-width.ts does); an empty text is one empty line.
 */
 export function wrapText(text: string, width: number): string[] {
 	const size = Math.max(1, width);
@@ -21,7 +18,7 @@ export function wrapText(text: string, width: number): string[] {
 	let line = '';
 	let used = 0;
 	for (const {segment} of graphemes.segment(text)) {
-		const columns = stringWidth(segment);
+		const columns = graphemeWidth(segment);
 		if (used + columns > size && line !== '') {
 			lines.push(line);
 			line = '';
@@ -44,14 +41,14 @@ first line; the spaces where a line breaks are dropped. An empty text is one emp
 */
 export function wrapWords(text: string, width: number, rest = width): string[] {
 	const limit = (index: number) => Math.max(1, index === 0 ? width : rest);
-	if (columnsOf(text) <= limit(0)) return [text];
+	if (textWidth(text) <= limit(0)) return [text];
 	const indent = /^ */.exec(text)![0];
 	const lines: string[] = [];
 	let line = indent;
 	let empty = true;
 	for (const word of text.slice(indent.length).split(' ')) {
 		const joined = empty ? line + word : `${line} ${word}`;
-		if (columnsOf(joined) <= limit(lines.length)) {
+		if (textWidth(joined) <= limit(lines.length)) {
 			line = joined;
 			empty = false;
 			continue;
@@ -66,7 +63,7 @@ export function wrapWords(text: string, width: number, rest = width): string[] {
 
 		// A word wider than a whole line: cut, its last piece starts the next line.
 		let remaining = word;
-		while (columnsOf(remaining) > limit(lines.length)) {
+		while (textWidth(remaining) > limit(lines.length)) {
 			const [piece = ''] = wrapText(remaining, limit(lines.length));
 			lines.push(piece);
 			remaining = remaining.slice(piece.length);
@@ -78,8 +75,4 @@ export function wrapWords(text: string, width: number, rest = width): string[] {
 
 	lines.push(line);
 	return lines;
-}
-
-function columnsOf(text: string): number {
-	return plainAscii.test(text) ? text.length : stringWidth(text);
 }

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {type DialogAction, dialogReducer, type DialogState, openDialog} from '../../../source/ui/actions/action-dialog-state.js';
 import {type DialogLine, dialogLayout} from '../../../source/ui/actions/dialog-lines.js';
 import {collisionCharsWarning} from '../../../source/model/actions/topic-name-rules.js';
-import {textWidth} from '../../../source/ui/table/fit-text.js';
+import {textWidth} from '../../../source/text/text-width.js';
 import {scriptedPreview, scriptedSpec} from './fake-actions.js';
 import {fields} from './dialog-setup.js';
 

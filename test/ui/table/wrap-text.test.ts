@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {textWidth} from '../../../source/ui/table/fit-text.js';
+import {textWidth} from '../../../source/text/text-width.js';
 import {wrapText, wrapWords} from '../../../source/ui/table/wrap-text.js';
 
 describe('wrapWords', () => {
