@@ -15,6 +15,8 @@ import {localAdminPorts, localConnection} from '../helpers/watch-cluster.js';
 const log = () => undefined;
 const paused = new Set<string>();
 const stopped = new Set<string>();
+/** Groups and topics this file made: a group left lagging with no members would be GROUP_STOPPED for every later file's `ktop check`. */
+const made = {groups: [] as string[], topics: [] as string[]};
 
 /** The reader and store the TUI uses, on a clock the test moves, so lag windows pass without waiting. */
 function watch() {
@@ -46,8 +48,22 @@ async function healthyAgain(): Promise<void> {
 	await waitFor(async () => probeBrokers(kafkaNodes), {timeoutMs: 120_000, intervalMs: 1000, what: 'every broker registered and answering again'});
 }
 
+async function removeWhatWasMade(): Promise<void> {
+	const admin = testKafka().admin();
+	await admin.connect();
+	try {
+		if (made.groups.length > 0) await admin.deleteGroups(made.groups);
+		if (made.topics.length > 0) await admin.deleteTopics({topics: made.topics});
+	} finally {
+		await admin.disconnect();
+	}
+}
+
 describe('when a whole source cannot refresh', () => {
-	afterAll(healthyAgain);
+	afterAll(async () => {
+		await healthyAgain();
+		await removeWhatWasMade();
+	});
 
 	it('every broker hung: STALE names kafka and since when, and a group finding is held with its first-seen time, never cleared', async () => {
 		const kafka = testKafka();
@@ -61,6 +77,8 @@ describe('when a whole source cannot refresh', () => {
 		await producer.send({topic, messages: Array.from({length: 10}, (_, index) => ({value: `m${index}`}))});
 		await producer.disconnect();
 		const groupId = `${topic}-group`;
+		made.topics.push(topic);
+		made.groups.push(groupId);
 		await commitGroupOffsets(kafka, groupId, topic, [{partition: 0, offset: '2'}]);
 
 		const cluster = watch();
