@@ -58,8 +58,12 @@ describe('a broker paused for 90 s while ktop refreshes', () => {
 		log(`sockets: ${baseline} before, every 5 s while kafka3 was paused: ${samples.join(' ')}`);
 		log(`ktop's requests: ${JSON.stringify(watcher.reader.load())}`);
 
-		// Bounded: the kept connections, plus at most a probe or two in flight; never one more per refresh.
-		expect(Math.max(...samples)).toBeLessThanOrEqual(baseline + 4);
+		// Bounded: the kept connections, plus whatever a refresh has in flight at the instant of a
+		// sample (its ZooKeeper four-letter words alone open up to 7 sockets for a moment), never one
+		// more per refresh. A leak shows as growth that stays (the old code: 8 -> 23 in 90 s), so: no
+		// sample above the kept ones plus that in-flight bound, and the last samples back at the baseline.
+		expect(Math.max(...samples)).toBeLessThanOrEqual(baseline + 8);
+		expect(Math.min(...samples.slice(-3))).toBeLessThanOrEqual(baseline + 2);
 		expect(sawBackoff).toBe(true);
 
 		// Resumed: asked again once its backoff ends, and reachable.
