@@ -206,3 +206,6 @@ export type KafkaView = {
 	/** Parts that failed (watermarks, groups, broker defaults) while the rest was read. */
 	errors: SourceError[];
 };
+
+/** Auth sent on a ZooKeeper session (addAuthInfo), e.g. {scheme: 'digest', auth: 'user:password'}: the secret is never shown. */
+export type ZookeeperAuth = {scheme: string; auth: string};

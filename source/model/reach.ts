@@ -1,5 +1,6 @@
 import {readBrokerView, type BrokerView} from '../cluster/kafka/admin-client.js';
-import type {BrokerRegistration, HostPort, ZkServerProbe} from '../cluster/types.js';
+import type {KafkaSecurity} from '../cluster/kafka/client-security.js';
+import type {BrokerRegistration, HostPort, ZkServerProbe, ZookeeperAuth} from '../cluster/types.js';
 import {parseConnectString} from '../cluster/zookeeper/connect-string.js';
 import {parseEnsembleConfig} from '../cluster/zookeeper/parse-ensemble-config.js';
 import {readBrokerRegistrations, readClusterId, readControllerId} from '../cluster/zookeeper/kafka-znodes.js';
@@ -11,6 +12,12 @@ export type Connection = {
 	bootstrap: string[] | undefined;
 	/** Where the addresses came from when not given explicitly ("found in /etc/kafka/server.properties"). */
 	origin?: string;
+	/** TLS and SASL for the brokers (absent: PLAINTEXT). */
+	security?: KafkaSecurity;
+	/** ZooKeeper auth sent on every session (addAuthInfo), e.g. {scheme: 'digest', auth: 'user:password'}. */
+	zookeeperAuth?: ZookeeperAuth[];
+	/** The named context this came from (config file), shown in the header; a read-only context is never written to. */
+	context?: {name: string; readOnly: boolean};
 };
 
 /**

@@ -44,10 +44,29 @@ function ourProcesses(home: string): number[] {
 	});
 }
 
-async function listen(): Promise<net.Server> {
+async function listen(port: number): Promise<net.Server | undefined> {
 	const server = net.createServer();
-	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-	return server;
+	return new Promise(resolve => {
+		server.once('error', () => resolve(undefined));
+		server.listen(port, '127.0.0.1', () => resolve(server));
+	});
+}
+
+/**
+ * Ports below the kernel's ephemeral range (32768+), each checked free: an outgoing connection can take
+ * a port inside that range at any moment (CI once failed because one held the election port 43890).
+ */
+async function freePorts(count: number): Promise<number[]> {
+	const ports: number[] = [];
+	for (let port = 20_000 + Math.floor(Math.random() * 10_000); ports.length < count && port < 32_000; port++) {
+		const probe = await listen(port);
+		if (!probe) continue;
+		await new Promise(resolve => probe.close(resolve));
+		ports.push(port);
+	}
+
+	if (ports.length < count) throw new Error(`found only ${ports.length} free ports below 32000`);
+	return ports;
 }
 
 describe('the cluster harness explains what stops it', () => {
@@ -57,16 +76,19 @@ describe('the cluster harness explains what stops it', () => {
 
 	beforeAll(async () => {
 		scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ktop-harness-'));
-		blocker = await listen();
-		const taken = (blocker.address() as net.AddressInfo).port;
+		const ports = await freePorts(13);
+		const blocked = await listen(ports[0]!);
+		if (!blocked) throw new Error(`port ${ports[0]} was taken between the probe and the listen`);
+		blocker = blocked;
+		const list = (from: number) => ports.slice(from, from + 3).join(',');
 		env = {
 			KTOP_CLUSTER_DIR: scratch,
 			KTOP_CLUSTER_LIB: libDir,
-			KTOP_ZK_PORTS: `${taken},${taken + 1},${taken + 2}`,
-			KTOP_ZK_QUORUM_PORTS: '42888,42889,42890',
-			KTOP_ZK_ELECTION_PORTS: '43888,43889,43890',
-			KTOP_ZK_ADMIN_PORT: '48183',
-			KTOP_KAFKA_PORTS: '49092,49093,49094',
+			KTOP_ZK_PORTS: list(0),
+			KTOP_ZK_QUORUM_PORTS: list(3),
+			KTOP_ZK_ELECTION_PORTS: list(6),
+			KTOP_ZK_ADMIN_PORT: String(ports[9]),
+			KTOP_KAFKA_PORTS: list(10),
 		};
 	});
 
