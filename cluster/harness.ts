@@ -42,8 +42,9 @@ function jvmArgs(node: ClusterNode): string[] {
 		return ['-Xms32m', `-Xmx${heap(node)}`, '-XX:TieredStopAtLevel=1', ...common, '-cp', classpath()];
 	}
 
-	const initial = node.cluster === 'secure' ? '64m' : '128m';
-	return [`-Xms${initial}`, `-Xmx${heap(node)}`, ...common, `-Dkafka.logs.dir=${paths.logs(node)}`, '-cp', classpath()];
+	// The secure brokers carry test traffic only: C1 alone starts them sooner and keeps their code cache small.
+	const lean = node.cluster === 'secure' ? ['-Xms64m', '-XX:TieredStopAtLevel=1'] : ['-Xms128m'];
+	return [...lean, `-Xmx${heap(node)}`, ...common, `-Dkafka.logs.dir=${paths.logs(node)}`, '-cp', classpath()];
 }
 
 /** Nodes started by the operation in progress: killed if it is interrupted (Ctrl-C, SIGTERM). */
@@ -88,7 +89,7 @@ async function requireFreePorts(nodes: ClusterNode[]): Promise<void> {
 			if (!(await isPortFree(port))) {
 				throw new HarnessError(
 					`port ${port} on 127.0.0.1, needed by ${node.name}, is already in use by another program`,
-					`Find it with \`ss -ltnp 'sport = :${port}'\`, stop it, or move the cluster's ports (${node.cluster === 'secure' ? 'KTOP_SECURE_ZK_PORT, KTOP_SECURE_SCRAM_PORTS' : 'KTOP_ZK_PORTS, KTOP_KAFKA_PORTS'}… in the README).`,
+					`Find it with \`ss -ltnp 'sport = :${port}'\`, stop it, or move the cluster's ports (${node.cluster === 'secure' ? 'KTOP_SECURE_ZK_PORT, KTOP_SECURE_SCRAM_PORTS, KTOP_SECURE_MTLS_PORTS, KTOP_SECURE_PLAIN_PORTS' : 'KTOP_ZK_PORTS, KTOP_KAFKA_PORTS…'} in the README).`,
 				);
 			}
 		}
@@ -309,7 +310,7 @@ export async function pauseNode(name: string, log: Log, layout: ClusterLayout = 
 	const node = findNode(name, layout);
 	const pid = requirePid(node);
 	signal(pid, 'SIGSTOP');
-	log(`${node.name}: paused (pid ${pid}); \`resume ${node.name}\` continues it`);
+	log(`${node.name}: paused (pid ${pid}); \`resume ${node.name}${layoutOf(node).flag}\` continues it`);
 }
 
 export async function resumeNode(name: string, log: Log, layout: ClusterLayout = plainLayout): Promise<void> {
