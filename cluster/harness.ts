@@ -15,7 +15,7 @@ import {ensureScramUsers} from './scram-users.js';
 import {writeClientFiles} from './secure-client-files.js';
 import {readSecurePasswords, writePrivateFile} from './secure-secrets.js';
 import {jaasPath, zookeeperClientJaas} from './secure-server-config.js';
-import {ensureCertificates} from './secure-tls.js';
+import {ensureCertificates, tlsFiles} from './secure-tls.js';
 import {GiveUp, Unready, WaitTimeout, waitFor} from './wait-for.js';
 
 export type Log = (line: string) => void;
@@ -223,6 +223,15 @@ function prepare(layout: ClusterLayout, log: Log): void {
 	ensureJars(log);
 	clearStalePidFiles(layout, log);
 	if (layout.kind !== 'secure') return;
+	const running = layout.allNodes.filter(isRunning);
+	if (running.length > 0 && !tlsFiles().every(file => fs.existsSync(file))) {
+		// New certificates and passwords would not match the stores the running nodes loaded.
+		throw new HarnessError(
+			`the secure cluster's certificates or passwords are missing from ${secureLayout.tls.dir} while ${running.map(node => node.name).join(', ')} run`,
+			'Run `npm run cluster -- down --secure`, then `up --secure` makes new ones (or `reset --secure` to start afresh).',
+		);
+	}
+
 	ensureCertificates(log);
 	const passwords = readSecurePasswords();
 	fs.mkdirSync(`${layout.home}/conf`, {recursive: true});
