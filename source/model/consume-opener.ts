@@ -25,7 +25,7 @@ export function consumeOpener(connection: Connection, initial?: ConsumeRequest):
 		});
 		const base: ConsumeRequest = initial?.topic === topic ? initial : {topic, start: {kind: 'end'}};
 		const request: ConsumeRequest = start === undefined ? base : {...base, start};
-		return openConsumeSession({...request, bootstrap: await bootstrap});
+		return openConsumeSession({...request, bootstrap: await bootstrap, security: connection.security});
 	};
 }
 

@@ -1,5 +1,6 @@
 import type {LoadCounters} from '../load-counters.js';
 import type {KafkaView, SourceError} from '../types.js';
+import type {KafkaSecurity} from './client-security.js';
 import {BrokerConnections} from './broker-connections.js';
 import {probeBrokers, type BrokerProbe} from './probe-brokers.js';
 import {BrokerDefaults} from './read-broker-defaults.js';
@@ -37,6 +38,8 @@ export type KafkaSourceOptions = {
 	counters?: LoadCounters;
 	/** Requests that would make a broker wait on ZooKeeper are not sent while this gives a reason. */
 	zookeeperTrouble?: ZookeeperTrouble;
+	/** TLS and SASL for every connection, probes included (absent: PLAINTEXT). */
+	security?: KafkaSecurity;
 };
 
 export type KafkaSource = {
@@ -104,7 +107,7 @@ export function createKafkaSource(bootstrap: string[], options: KafkaSourceOptio
 				errors: [...metadata.errors, ...watermarkErrors, ...groups.errors, ...topicDefaults.errors, ...recordTimeErrors],
 			};
 		},
-		probeBrokers: async brokers => probeBrokers(brokers, {clientId: settings.clientId, timeoutMs: settings.probeTimeoutMs, backoff: connections.backoff, counters: settings.counters}),
+		probeBrokers: async brokers => probeBrokers(brokers, {clientId: settings.clientId, timeoutMs: settings.probeTimeoutMs, backoff: connections.backoff, counters: settings.counters, security: settings.security}),
 		close: async () => connections.close(),
 	};
 }
