@@ -106,7 +106,8 @@ export function splitWords(command: string): string[] {
 		const char = command[at]!;
 		if (quote !== undefined) {
 			if (char === quote) quote = undefined;
-			else if (char === '\\' && quote === '"' && at + 1 < command.length) word = (word ?? '') + command[++at];
+			// As in sh: inside double quotes a backslash escapes only $ ` " \ (nothing is expanded anyway).
+			else if (char === '\\' && quote === '"' && '$`"\\'.includes(command[at + 1] ?? '')) word = (word ?? '') + command[++at];
 			else word = (word ?? '') + char;
 		} else if (char === '"' || char === '\'') {
 			quote = char;

@@ -53,7 +53,7 @@ export function securityFailureText(error: unknown, context: FailureContext): st
 	}
 
 	if (codeText === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-		const reason = /Reason: (.*)$/.exec(message)?.[1] ?? message.replace(/^Connection error: /, '');
+		const reason = (/altnames: (.*)$/.exec(message)?.[1] ?? message.replace(/^Connection error: /, '')).replace(/:\s*$/, '');
 		return `TLS: the certificate of broker ${context.address} does not name that host (${reason}): connect by a name it holds, or set ssl.endpoint.identification.algorithm= (empty) to skip the host name check`;
 	}
 
@@ -88,7 +88,13 @@ function alertName(code: string): string {
 
 /** The closed connection of a plain client on a listener that wanted TLS or SASL first. */
 export function closedEarlyText(context: FailureContext): string {
-	const protocol = (context.security ?? plaintext).protocol;
+	const security = context.security ?? plaintext;
+	const {protocol} = security;
+	// TLS 1.3: the client's handshake is done before the broker judges its certificate; a refusal then looks like a close.
+	if ((protocol === 'SSL' || protocol === 'SASL_SSL') && describeSecurity(security).clientCertificate) {
+		return `TLS: broker ${context.address} closed the connection right after the handshake: it may have refused ktop's client certificate (it must be signed by a CA in the broker's ssl.truststore)`;
+	}
+
 	return `broker ${context.address} closed the connection at once (ktop used ${protocol}): does this listener need ${protocol === 'PLAINTEXT' ? 'TLS or SASL (security.protocol=SSL, SASL_PLAINTEXT or SASL_SSL)' : 'another security.protocol'}?`;
 }
 
