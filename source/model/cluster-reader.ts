@@ -59,7 +59,7 @@ export function openClusterReader(connection: Connection, options: ClusterReader
 			if (zkRead) errors.push(...zkRead.errors);
 
 			if (!kafka) {
-				bootstrap = bootstrapFrom(zkRead?.kafka?.registrations ?? []);
+				bootstrap = bootstrapFrom(zkRead?.kafka?.registrations ?? [], connection.security?.protocol);
 				if (bootstrap.length > 0) kafka = openKafka(bootstrap);
 			}
 
@@ -105,7 +105,7 @@ export function openClusterReader(connection: Connection, options: ClusterReader
 			}
 
 			for (const registration of zkRead?.kafka?.registrations ?? []) {
-				const address = endpointOf(registration);
+				const address = endpointOf(registration, connection.security?.protocol);
 				if (address) seen.set(registration.id, address);
 			}
 
@@ -144,9 +144,9 @@ async function probe(kafka: KafkaSource, seen: Map<number, {host: string; port: 
 	return probes;
 }
 
-function bootstrapFrom(registrations: BrokerRegistration[]): string[] {
+function bootstrapFrom(registrations: BrokerRegistration[], protocol: string | undefined): string[] {
 	return registrations.flatMap(registration => {
-		const address = endpointOf(registration);
+		const address = endpointOf(registration, protocol);
 		if (!address) return [];
 		return [address.host.includes(':') ? `[${address.host}]:${address.port}` : `${address.host}:${address.port}`];
 	});
