@@ -4,7 +4,7 @@ import {checkTlsMaterial} from '../cluster/kafka/check-tls-material.js';
 import type {KafkaSecurity, SaslSettings, SecurityProtocol} from '../cluster/kafka/client-security.js';
 import {ConfigError} from './connection.js';
 import {parseJaasConfig} from './jaas-config.js';
-import {oauthTokenSource} from './oauth-token.js';
+import {oauthTokenSource, splitWords} from './oauth-token.js';
 import {Pkcs12Error, pkcs12Certificates} from './pkcs12-certificates.js';
 import {parseProperties} from './properties.js';
 
@@ -147,6 +147,14 @@ function saslFromProperties(get: Get, fail: Fail): SaslSettings {
 		const minutesText = get(ktopKeys.refreshMinutes);
 		const minutes = minutesText === undefined ? 10 : Number(minutesText);
 		if (!(minutes > 0 && minutes <= 1440)) fail(`${ktopKeys.refreshMinutes}=${minutesText ?? ''}: expected a number of minutes from 1 to 1440`);
+		if (command !== undefined) {
+			try {
+				splitWords(command);
+			} catch (error) {
+				fail((error as Error).message);
+			}
+		}
+
 		return oauthTokenSource(command === undefined ? {file: file!} : {command}, minutes * 60_000);
 	}
 

@@ -1,13 +1,15 @@
 import {execFile} from 'node:child_process';
 import fs from 'node:fs';
 import type {SaslSettings} from '../cluster/kafka/client-security.js';
+import {SecurityFailure} from '../cluster/kafka/security-failure.js';
 
 /*
 An OAUTHBEARER token from outside ktop, as AWS MSK IAM and OIDC setups hand one to a shell:
 a command that prints it (run without a shell: its words split as a shell would split plain
 quoted words, nothing expanded) or a file some agent keeps fresh. The token is kept until a
 minute before its JWT `exp` (or `refreshMs` when it has none); a file is read again when it
-changes. Failures name the command or file, never the token.
+changes. Failures name the command or file, never the token; they are SecurityFailures, so a
+broker is left alone for a while (backoff) rather than the command run again at every refresh.
 */
 
 export type TokenOrigin = {command: string} | {file: string};
@@ -63,11 +65,11 @@ function readTokenFile(file: string): string {
 	try {
 		text = fs.readFileSync(file, 'utf8');
 	} catch (error) {
-		throw new Error(`the OAUTHBEARER token file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+		throw new SecurityFailure(`the OAUTHBEARER token file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
 	}
 
 	const token = text.trim();
-	if (token === '') throw new Error(`the OAUTHBEARER token file ${file} is empty`);
+	if (token === '') throw new SecurityFailure(`the OAUTHBEARER token file ${file} is empty`);
 	return token;
 }
 
@@ -80,12 +82,12 @@ async function runTokenCommand(command: string): Promise<string> {
 				const code = (error as NodeJS.ErrnoException).code;
 				const why = code === 'ENOENT' ? 'not found' : error.killed ? `no token within ${commandTimeoutMs / 1000} s` : `exit ${String(code ?? error.signal)}`;
 				const said = lastLine(String(stderr));
-				reject(new Error(`the OAUTHBEARER token command ${program} failed (${why})${said ? `: ${said}` : ''}`));
+				reject(new SecurityFailure(`the OAUTHBEARER token command ${program} failed (${why})${said ? `: ${said}` : ''}`));
 				return;
 			}
 
 			const token = String(stdout).trim();
-			if (token === '') reject(new Error(`the OAUTHBEARER token command ${program} printed no token`));
+			if (token === '') reject(new SecurityFailure(`the OAUTHBEARER token command ${program} printed no token`));
 			else resolve(token);
 		});
 	});

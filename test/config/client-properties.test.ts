@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {describeSecurity} from '../../source/cluster/kafka/client-security.js';
+import {SecurityFailure} from '../../source/cluster/kafka/security-failure.js';
 import {permissionWarning, readClientProperties, securityFromProperties} from '../../source/config/client-properties.js';
 import {ConfigError, resolveConnection} from '../../source/config/connection.js';
 import {parseJaasConfig} from '../../source/config/jaas-config.js';
@@ -231,6 +232,8 @@ describe('securityFromProperties', () => {
 		const error = await failing.token().catch((caught: unknown) => caught as Error);
 		expect((error as Error).message).toBe('the OAUTHBEARER token command node failed (exit 3): no credentials');
 		expect(failure(() => securityFromProperties(props({'security.protocol': 'SASL_SSL', 'sasl.mechanism': 'OAUTHBEARER'}), 'f'))).toContain('needs exactly one of ktop.oauthbearer.token.command');
+		expect(error).toBeInstanceOf(SecurityFailure);
+		expect(failure(() => securityFromProperties(props({'security.protocol': 'SASL_SSL', 'sasl.mechanism': 'OAUTHBEARER', 'ktop.oauthbearer.token.command': 'get-token "unclosed'}), 'f'))).toContain('ktop.oauthbearer.token.command has an unclosed quote');
 	});
 
 	it('describes the security without any secret', () => {
