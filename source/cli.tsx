@@ -7,6 +7,7 @@ import {runSnapshot} from './commands/snapshot.js';
 import {parseAdminPorts} from './config/admin-ports.js';
 import {checkCommand, commandIn, numberFlag, unknownFlags, usageExitCode} from './config/cli-flags.js';
 import {ConfigError, resolveConnection} from './config/connection.js';
+import {hideSecretsFromProcessTitle} from './config/process-title.js';
 import {joinNegativeFromValue, maxBuffer, parseConsumeArgs} from './config/consume-args.js';
 import {prepareTuiEnvironment} from './ui/tui-environment.js';
 
@@ -24,6 +25,11 @@ const help = `
 	  -b, --bootstrap  Kafka brokers, host:port[,host:port…]  (env KTOP_BOOTSTRAP)
 	      --zk-admin   AdminServer ports for servers whose four-letter words are locked down,
 	                   host:clientPort=adminPort[,…], e.g. 127.0.0.1:2183=8183
+	      --command-config  Kafka client properties for TLS and SASL, the file kafka-topics.sh
+	                   --command-config takes (security.protocol, sasl.*, ssl.*, bootstrap.servers)
+	                   (env KTOP_COMMAND_CONFIG)
+	  -X key=value     a client property, repeatable, over the file's: -X security.protocol=SASL_SSL
+	                   -X sasl.mechanism=SCRAM-SHA-512 -X ssl.truststore.location=ca.pem …
 
 	Options
 	      --json       snapshot: one JSON document
@@ -59,6 +65,8 @@ const flags = {
 	zookeeper: {type: 'string', shortFlag: 'z'},
 	bootstrap: {type: 'string', shortFlag: 'b'},
 	zkAdmin: {type: 'string'},
+	commandConfig: {type: 'string'},
+	property: {type: 'string', shortFlag: 'X', isMultiple: true},
 	json: {type: 'boolean', default: false},
 	samples: {type: 'string'},
 	interval: {type: 'string', shortFlag: 'i'},
@@ -74,6 +82,7 @@ const flags = {
 } as const;
 
 const argv = joinNegativeFromValue(process.argv.slice(2));
+hideSecretsFromProcessTitle(argv);
 // Unknown flags are let through and reported by main(), with ktop's exit status for bad usage.
 const parse = () => meow(help, {importMeta: import.meta, argv, flags, allowUnknownFlags: true});
 let command = commandIn(argv);

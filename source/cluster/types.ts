@@ -76,6 +76,8 @@ export type ZkServer = HostPort & {
 export type BrokerRegistration = {
 	id: number;
 	endpoints: string[];
+	/** Listener name -> security protocol (listener_security_protocol_map), when the registration has one. */
+	securityProtocols?: Record<string, string>;
 	rack: string | undefined;
 	/** Milliseconds since the epoch, from the registration's own timestamp. */
 	registeredAt: number | undefined;

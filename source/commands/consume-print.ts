@@ -31,6 +31,7 @@ export async function runConsumePrint(connection: Connection, args: ConsumeArgs,
 	try {
 		session = await openConsumeSession({
 			bootstrap: await resolveBootstrap(connection),
+			security: connection.security,
 			topic: args.topic,
 			start: args.start,
 			partitions: args.partitions,

@@ -1,8 +1,16 @@
 import {parseConnectString, parseHostPort} from '../cluster/zookeeper/connect-string.js';
 import type {Connection} from '../model/reach.js';
-import {type Discovery, discoverConnection} from './discover.js';
+import {type ClientProperties, permissionWarning, readClientProperties, securityFromProperties} from './client-properties.js';
+import {type Discovery, discoverConnection, findClientProperties} from './discover.js';
 
-export type ConnectionFlags = {zookeeper: string | undefined; bootstrap: string | undefined};
+export type ConnectionFlags = {
+	zookeeper: string | undefined;
+	bootstrap: string | undefined;
+	/** --command-config: a Kafka client properties file (env KTOP_COMMAND_CONFIG). */
+	commandConfig?: string | undefined;
+	/** -X key=value, repeatable: client properties set or overriding the file's. */
+	property?: string[] | undefined;
+};
 
 export class ConfigError extends Error {}
 
@@ -15,10 +23,14 @@ export function resolveConnection(
 	flags: ConnectionFlags,
 	env: NodeJS.ProcessEnv = process.env,
 	discover: () => Discovery = () => discoverConnection({env}),
+	warn: (line: string) => void = line => process.stderr.write(`ktop: ${line}\n`),
+	findProperties: () => {file: string | undefined; tried: string[]} = () => findClientProperties({env}),
 ): Connection {
 	let zookeeper = nonEmpty(flags.zookeeper) ?? nonEmpty(env['KTOP_ZOOKEEPER']);
 	let bootstrapRaw = nonEmpty(flags.bootstrap) ?? nonEmpty(env['KTOP_BOOTSTRAP']);
 	let origin: string | undefined;
+	let client = clientSecurity(nonEmpty(flags.commandConfig) ?? nonEmpty(env['KTOP_COMMAND_CONFIG']), flags.property ?? [], warn);
+	if (zookeeper === undefined && bootstrapRaw === undefined && client?.bootstrap) bootstrapRaw = client.bootstrap.join(',');
 	if (zookeeper === undefined && bootstrapRaw === undefined) {
 		const found = discover();
 		if (!found.zookeeper && !found.bootstrap) {
@@ -34,6 +46,20 @@ export function resolveConnection(
 		zookeeper = found.zookeeper;
 		bootstrapRaw = found.bootstrap?.join(',');
 		origin = `found in ${found.usedFiles.join(' and ')}`;
+		// The broker host's listener is secured and no client properties were given: the operator's own files for Kafka's scripts.
+		if (found.bootstrap && found.listenerProtocol && found.listenerProtocol !== 'PLAINTEXT' && client === undefined) {
+			const properties = findProperties();
+			if (properties.file === undefined) {
+				throw new ConfigError([
+					`the broker listener ${found.bootstrap.join(',')} (${found.usedFiles.join(' and ')}) needs security.protocol=${found.listenerProtocol}, and no client properties were given.`,
+					'  Pass --command-config <file> (the file kafka-topics.sh --command-config takes) or -X key=value, or set KTOP_COMMAND_CONFIG.',
+					`  Looked for client properties in:\n${properties.tried.map(file => `    ${file}`).join('\n')}`,
+				].join('\n'));
+			}
+
+			client = clientSecurity(properties.file, flags.property ?? [], warn);
+			origin += `, listener ${found.listenerProtocol} with ${properties.file}`;
+		}
 	}
 
 	try {
@@ -42,10 +68,35 @@ export function resolveConnection(
 			const {host, port} = parseHostPort(entry.trim(), 9092, 'broker');
 			return `${host.includes(':') ? `[${host}]` : host}:${port}`;
 		});
-		return origin === undefined ? {zookeeper, bootstrap} : {zookeeper, bootstrap, origin};
+		return {
+			zookeeper, bootstrap,
+			...(origin === undefined ? {} : {origin}),
+			...(client === undefined ? {} : {security: client.security}),
+		};
 	} catch (error) {
 		throw new ConfigError((error as Error).message);
 	}
+}
+
+/** The client properties of --command-config (or KTOP_COMMAND_CONFIG) and -X, or undefined when neither is given. */
+function clientSecurity(file: string | undefined, overrides: string[], warn: (line: string) => void): ClientProperties | undefined {
+	if (file === undefined && overrides.length === 0) return undefined;
+	const properties = file === undefined ? new Map<string, string>() : readClientProperties(file);
+	if (file !== undefined) {
+		const warning = permissionWarning(file, properties);
+		if (warning) warn(warning);
+	}
+
+	for (const override of overrides) {
+		const equals = override.indexOf('=');
+		if (equals <= 0) throw new ConfigError(`-X ${override.split('=')[0]}: expected -X key=value (a Kafka client property, e.g. -X security.protocol=SASL_SSL)`);
+		properties.set(override.slice(0, equals).trim(), override.slice(equals + 1).trim());
+	}
+
+	const origin = file === undefined ? '-X' : overrides.length > 0 ? `${file} with -X` : file;
+	const result = securityFromProperties(properties, origin);
+	for (const warning of result.warnings) warn(warning);
+	return result;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

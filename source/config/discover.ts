@@ -14,6 +14,8 @@ export type Discovery = {
 	usedFiles: string[];
 	/** Every place looked at, for the error when nothing is found. */
 	tried: string[];
+	/** The security protocol of the broker listener chosen (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL), when one was. */
+	listenerProtocol?: string;
 };
 
 type Options = {env?: NodeJS.ProcessEnv; root?: string};
@@ -72,6 +74,7 @@ export function discoverConnection(options: Options = {}): Discovery {
 	const usedFiles: string[] = [];
 	let zookeeper: string | undefined;
 	let bootstrap: string[] | undefined;
+	let listenerProtocol: string | undefined;
 
 	for (const file of serverPropertiesCandidates(env, root)) {
 		tried.push(file);
@@ -79,7 +82,9 @@ export function discoverConnection(options: Options = {}): Discovery {
 		if (text === undefined) continue;
 		const properties = parseProperties(text);
 		zookeeper = properties.get('zookeeper.connect') || undefined;
-		bootstrap = brokerAddressFrom(properties);
+		const listener = brokerListenerFrom(properties);
+		bootstrap = listener ? [listener.address] : undefined;
+		listenerProtocol = listener?.protocol;
 		if (zookeeper || bootstrap) {
 			usedFiles.push(file);
 			break;
@@ -99,7 +104,29 @@ export function discoverConnection(options: Options = {}): Discovery {
 		}
 	}
 
-	return {zookeeper, bootstrap, usedFiles, tried};
+	return {zookeeper, bootstrap, usedFiles, tried, ...(listenerProtocol === undefined ? {} : {listenerProtocol})};
+}
+
+/**
+Client properties an operator keeps on a broker host for Kafka's scripts, for a listener that is
+secured: the file named in KTOP_COMMAND_CONFIG, then Kafka's usual places. The first that exists,
+and every place looked at.
+*/
+export function findClientProperties(options: Options = {}): {file: string | undefined; tried: string[]} {
+	const env = options.env ?? process.env;
+	const root = options.root ?? '/';
+	const candidates = unique([
+		...(env['KTOP_COMMAND_CONFIG'] ? [env['KTOP_COMMAND_CONFIG']] : []),
+		...(env['KAFKA_HOME'] ? [path.join(env['KAFKA_HOME'], 'config', 'client.properties')] : []),
+		'/etc/kafka/client.properties',
+	]);
+	const tried: string[] = [];
+	for (const file of candidates) {
+		tried.push(file);
+		if (readIfFile(root, file) !== undefined) return {file: path.join(root, file), tried};
+	}
+
+	return {file: undefined, tried};
 }
 
 /**
@@ -108,6 +135,12 @@ a PLAINTEXT listener first, and a wildcard or empty host replaced by the loopbac
 since ktop runs on that very broker.
 */
 export function brokerAddressFrom(properties: Map<string, string>): string[] | undefined {
+	const listener = brokerListenerFrom(properties);
+	return listener ? [listener.address] : undefined;
+}
+
+/** The listener brokerAddressFrom picks, with its security protocol (per listener.security.protocol.map). */
+export function brokerListenerFrom(properties: Map<string, string>): {address: string; protocol: string} | undefined {
 	const protocolMap = parseProtocolMap(properties.get('listener.security.protocol.map'));
 	for (const key of ['advertised.listeners', 'listeners']) {
 		const raw = properties.get(key);
@@ -120,7 +153,7 @@ export function brokerAddressFrom(properties: Map<string, string>): string[] | u
 		const chosen = plaintext ?? listeners[0];
 		if (!chosen) continue;
 		const wildcard = chosen.host === '' || chosen.host === '0.0.0.0' || chosen.host === '[::]';
-		return [`${wildcard ? '127.0.0.1' : chosen.host}:${chosen.port}`];
+		return {address: `${wildcard ? '127.0.0.1' : chosen.host}:${chosen.port}`, protocol: protocolMap.get(chosen.name) ?? chosen.name};
 	}
 
 	return undefined;

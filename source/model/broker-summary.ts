@@ -61,10 +61,15 @@ function countPartitions(topics: readonly TopicSummary[]) {
 	return {leaders, replicas};
 }
 
-/** A registration's address for people: the PLAINTEXT listener when there is one, else the first. */
-export function endpointOf(registration: BrokerRegistration | undefined): {host: string; port: number} | undefined {
+/** A registration's address: the first listener with the security protocol asked for (per its listener_security_protocol_map; PLAINTEXT by default), else the first. */
+export function endpointOf(registration: BrokerRegistration | undefined, protocol = 'PLAINTEXT'): {host: string; port: number} | undefined {
 	if (!registration) return undefined;
-	const endpoint = registration.endpoints.find(candidate => candidate.startsWith('PLAINTEXT://')) ?? registration.endpoints[0];
+	const protocolOf = (endpoint: string) => {
+		const name = endpoint.slice(0, Math.max(0, endpoint.indexOf('://')));
+		return registration.securityProtocols?.[name] ?? name;
+	};
+
+	const endpoint = registration.endpoints.find(candidate => protocolOf(candidate) === protocol) ?? registration.endpoints[0];
 	const match = endpoint === undefined ? null : /^[^:]+:\/\/\[?([^\]]*?)\]?:(\d+)$/.exec(endpoint);
 	return match ? {host: match[1]!, port: Number(match[2])} : undefined;
 }

@@ -4,13 +4,13 @@ import {summarizeGroups} from './group-summary.js';
 import {compareNatural} from './natural-order.js';
 import {agreedDefaults} from './topic-defaults.js';
 import {summarizeTopics} from './topic-summary.js';
-import type {ClusterSnapshot} from './types.js';
+import type {ClusterSnapshot, ConnectionSecurity} from './types.js';
 import {summarizeZookeeper} from './zookeeper-summary.js';
 
 /** What one refresh read. Each source is absent when it could not be read; its error is in `errors`. */
 export type SnapshotInput = {
 	takenAt: number;
-	connection: {zookeeper: string | undefined; bootstrap: string[]};
+	connection: {zookeeper: string | undefined; bootstrap: string[]} & Partial<ConnectionSecurity>;
 	zkServers?: ZkServer[];
 	/** /zookeeper/config's members, probed or not (see ZkSourceRead.members). */
 	zkMembers?: ZkEnsembleMember[];
@@ -36,7 +36,7 @@ export function buildSnapshot(input: SnapshotInput): ClusterSnapshot {
 	return {
 		takenAt: input.takenAt,
 		clusterId: zkKafka?.clusterId ?? (kafka?.clusterId || undefined),
-		connection: {zookeeper: input.connection.zookeeper, bootstrap: [...input.connection.bootstrap]},
+		connection: {...input.connection, bootstrap: [...input.connection.bootstrap]},
 		zookeeper: input.zkServers ? summarizeZookeeper(input.zkServers, input.zkMembers) : undefined,
 		controller,
 		brokers: summarizeBrokers({

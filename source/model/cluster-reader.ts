@@ -1,4 +1,5 @@
 import {readBrokerZookeeperConnect} from '../cluster/kafka/broker-zookeeper-connect.js';
+import {describeSecurity, plaintext} from '../cluster/kafka/client-security.js';
 import {createKafkaSource, type KafkaSource} from '../cluster/kafka/kafka-source.js';
 import {LoadCounters, type LoadCounts} from '../cluster/load-counters.js';
 import {notReadYetReason} from '../cluster/zookeeper/zookeeper-trouble.js';
@@ -43,7 +44,7 @@ export function openClusterReader(connection: Connection, options: ClusterReader
 	const openZk = (connect: string) => createZkSource(connect, {adminPorts: options.adminPorts, counters});
 	let zk: ZkSource | undefined = zookeeper === undefined ? undefined : openZk(zookeeper);
 	const zookeeperTrouble = () => (zk ? zk.trouble() : notReadYetReason);
-	const openKafka = (brokers: string[]) => createKafkaSource(brokers, {counters, zookeeperTrouble});
+	const openKafka = (brokers: string[]) => createKafkaSource(brokers, {counters, zookeeperTrouble, security: connection.security});
 	let askedBrokersForZookeeper = false;
 	let kafka: KafkaSource | undefined = connection.bootstrap ? openKafka(connection.bootstrap) : undefined;
 	let askedBrokersForMembers = false;
@@ -58,7 +59,7 @@ export function openClusterReader(connection: Connection, options: ClusterReader
 			if (zkRead) errors.push(...zkRead.errors);
 
 			if (!kafka) {
-				bootstrap = bootstrapFrom(zkRead?.kafka?.registrations ?? []);
+				bootstrap = bootstrapFrom(zkRead?.kafka?.registrations ?? [], connection.security?.protocol);
 				if (bootstrap.length > 0) kafka = openKafka(bootstrap);
 			}
 
@@ -79,7 +80,7 @@ export function openClusterReader(connection: Connection, options: ClusterReader
 				askedBrokersForZookeeper = true;
 				const brokerId = view.controllerId ?? view.brokers[0]?.id;
 				try {
-					zookeeper = brokerId === undefined ? undefined : await readBrokerZookeeperConnect(bootstrap, brokerId);
+					zookeeper = brokerId === undefined ? undefined : await readBrokerZookeeperConnect(bootstrap, brokerId, {security: connection.security});
 					if (zookeeper) {
 						zk = openZk(zookeeper);
 						zkRead = await zk.read();
@@ -96,7 +97,7 @@ export function openClusterReader(connection: Connection, options: ClusterReader
 				askedBrokersForMembers = true;
 				const brokerId = view.controllerId ?? view.brokers[0]?.id;
 				try {
-					const theirs = brokerId === undefined ? undefined : await readBrokerZookeeperConnect(bootstrap, brokerId);
+					const theirs = brokerId === undefined ? undefined : await readBrokerZookeeperConnect(bootstrap, brokerId, {security: connection.security});
 					if (theirs && zk.learn(theirs)) zkRead = {...zkRead, ...await zk.read()};
 				} catch {
 					// Only a way to reach more members: without it they stay "not probed", which says why.
@@ -104,7 +105,7 @@ export function openClusterReader(connection: Connection, options: ClusterReader
 			}
 
 			for (const registration of zkRead?.kafka?.registrations ?? []) {
-				const address = endpointOf(registration);
+				const address = endpointOf(registration, connection.security?.protocol);
 				if (address) seen.set(registration.id, address);
 			}
 
@@ -113,7 +114,7 @@ export function openClusterReader(connection: Connection, options: ClusterReader
 
 			return {
 				takenAt,
-				connection: {zookeeper, bootstrap},
+				connection: {zookeeper, bootstrap, ...describeSecurity(connection.security ?? plaintext)},
 				zkServers: zkRead?.servers,
 				zkMembers: zkRead?.members,
 				zkKafka: zkRead?.kafka,
@@ -143,9 +144,9 @@ async function probe(kafka: KafkaSource, seen: Map<number, {host: string; port: 
 	return probes;
 }
 
-function bootstrapFrom(registrations: BrokerRegistration[]): string[] {
+function bootstrapFrom(registrations: BrokerRegistration[], protocol: string | undefined): string[] {
 	return registrations.flatMap(registration => {
-		const address = endpointOf(registration);
+		const address = endpointOf(registration, protocol);
 		if (!address) return [];
 		return [address.host.includes(':') ? `[${address.host}]:${address.port}` : `${address.host}:${address.port}`];
 	});

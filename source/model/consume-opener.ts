@@ -25,11 +25,11 @@ export function consumeOpener(connection: Connection, initial?: ConsumeRequest):
 		});
 		const base: ConsumeRequest = initial?.topic === topic ? initial : {topic, start: {kind: 'end'}};
 		const request: ConsumeRequest = start === undefined ? base : {...base, start};
-		return openConsumeSession({...request, bootstrap: await bootstrap});
+		return openConsumeSession({...request, bootstrap: await bootstrap, security: connection.security});
 	};
 }
 
-/** The connection's brokers, or those registered in ZooKeeper (their PLAINTEXT listener first). */
+/** The connection's brokers, or those registered in ZooKeeper (their listener of the connection's security protocol first). */
 export async function resolveBootstrap(connection: Connection, timeoutMs = 10_000): Promise<string[]> {
 	if (connection.bootstrap && connection.bootstrap.length > 0) return connection.bootstrap;
 	if (connection.zookeeper === undefined) throw new Error('no brokers to read from: give --bootstrap or --zookeeper');
@@ -37,7 +37,7 @@ export async function resolveBootstrap(connection: Connection, timeoutMs = 10_00
 	try {
 		const registrations = await readBrokerRegistrations(session);
 		const bootstrap = registrations.flatMap(registration => {
-			const address = endpointOf(registration);
+			const address = endpointOf(registration, connection.security?.protocol);
 			if (!address) return [];
 			return [address.host.includes(':') ? `[${address.host}]:${address.port}` : `${address.host}:${address.port}`];
 		});

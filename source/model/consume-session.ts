@@ -1,3 +1,4 @@
+import type {KafkaSecurity} from '../cluster/kafka/client-security.js';
 import {openRecordStream, UnknownTopicError, type RecordStream} from '../cluster/kafka/record-stream.js';
 import {ChangeNotifier} from './change-notifier.js';
 import type {ConsumedRecord, ConsumeSession, ConsumeStats, StartPosition} from './consume-types.js';
@@ -8,6 +9,8 @@ import {similarNames} from './similar-names.js';
 
 export type ConsumeSessionOptions = {
 	bootstrap: string[];
+	/** TLS and SASL for the brokers (absent: PLAINTEXT). */
+	security?: KafkaSecurity | undefined;
 	topic: string;
 	start: StartPosition;
 	/** Partitions to read; all when undefined. */
@@ -51,6 +54,7 @@ export async function openConsumeSession(options: ConsumeSessionOptions): Promis
 	try {
 		session.stream = await openRecordStream(options.bootstrap, {
 			topic: options.topic,
+			security: options.security,
 			partitions: options.partitions,
 			start: options.start,
 			maxValueBytes: options.maxValueBytes ?? defaultMaxValueBytes,

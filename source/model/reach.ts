@@ -51,7 +51,7 @@ export async function reachCluster(connection: Connection): Promise<ClusterReach
 		error = zookeeper?.error ? 'no brokers known: ZooKeeper could not be read' : 'no brokers registered in /brokers/ids';
 	} else {
 		try {
-			view = await readBrokerView(bootstrap);
+			view = await readBrokerView(bootstrap, {security: connection.security});
 		} catch (failure) {
 			error = (failure as Error).message;
 		}

@@ -192,10 +192,13 @@ export type GroupSummary = {
 	coordinator?: {id: number; host: string | undefined; port: number | undefined} | undefined;
 };
 
+/** How ktop reaches the brokers, as may be shown anywhere: never a secret (describeSecurity). */
+export type ConnectionSecurity = {protocol: string; mechanism: string | undefined; user: string | undefined; clientCertificate: boolean};
+
 export type ClusterSnapshot = {
 	takenAt: number;
 	clusterId: string | undefined;
-	connection: {zookeeper: string | undefined; bootstrap: string[]};
+	connection: {zookeeper: string | undefined; bootstrap: string[]} & Partial<ConnectionSecurity>;
 	zookeeper: undefined | {
 		servers: ZkServerSummary[];
 		quorum: QuorumSummary;

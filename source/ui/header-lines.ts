@@ -2,6 +2,7 @@ import type {Stale} from '../model/store.js';
 import type {PartitionCounts} from '../model/partition-counts.js';
 import {heldNote} from '../model/phrases.js';
 import {quorumWords} from '../model/quorum-words.js';
+import {securityWords} from '../model/security-words.js';
 import type {ClusterSnapshot, Finding} from '../model/types.js';
 import {ago} from '../text/reach-lines.js';
 import {sanitize} from '../text/sanitize.js';
@@ -35,6 +36,8 @@ export function clusterLine(snapshot: ClusterSnapshot | undefined, target: strin
 		separator,
 		snapshot.clusterId === undefined ? {text: 'cluster id unknown', tone: 'warn'} : {text: `cluster ${sanitize(snapshot.clusterId)}`},
 	);
+	const security = securityWords(snapshot.connection);
+	if (security) line.push(separator, {text: sanitize(security), tone: 'dim'});
 	return line;
 }
 

@@ -1,5 +1,6 @@
 import {render} from 'ink';
 import React from 'react';
+import {describeSecurity} from '../cluster/kafka/client-security.js';
 import {createClusterWriter} from '../cluster/kafka/writer/cluster-writer.js';
 import {withTimeout} from '../cluster/with-timeout.js';
 import type {ClusterWriter} from '../cluster/write-types.js';
@@ -9,6 +10,7 @@ import type {ActionFactory} from '../model/actions/types.js';
 import {openClusterReader} from '../model/cluster-reader.js';
 import {consumeOpener, type ConsumeRequest} from '../model/consume-opener.js';
 import {startPoller} from '../model/poller.js';
+import {securityWords} from '../model/security-words.js';
 import type {Connection} from '../model/reach.js';
 import {createStore} from '../model/store.js';
 import type {ClusterSnapshot} from '../model/types.js';
@@ -82,7 +84,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		},
 	});
 
-	const target = options.connection.zookeeper ?? options.connection.bootstrap?.join(',') ?? 'the cluster';
+	const security = securityWords(options.connection.security ? describeSecurity(options.connection.security) : undefined);
+	const target = `${options.connection.zookeeper ?? options.connection.bootstrap?.join(',') ?? 'the cluster'}${security ? ` (${security})` : ''}`;
 	try {
 		const app = render(
 			<App
@@ -138,7 +141,7 @@ function clusterActions(connection: Connection, readOnly: boolean, snapshot: () 
 			if (!factory) {
 				const bootstrap = connection.bootstrap ?? snapshot()?.connection.bootstrap ?? [];
 				if (bootstrap.length === 0) return {unavailable: 'no broker address known yet: wait for a refresh that finds the brokers'};
-				writer = createClusterWriter(bootstrap, {readOnly, zookeeperTrouble});
+				writer = createClusterWriter(bootstrap, {readOnly, zookeeperTrouble, security: connection.security});
 				factory = createActionFactory({snapshot, writer});
 			}
 

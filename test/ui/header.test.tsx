@@ -59,6 +59,18 @@ describe('header', () => {
 		expect(line).not.toContain('\u001B');
 	});
 
+	it('names how the brokers are reached, never a secret, and nothing for PLAINTEXT', () => {
+		const secured = healthySnapshot();
+		secured.connection = {...secured.connection, protocol: 'SASL_SSL', mechanism: 'SCRAM-SHA-512', user: 'alice', clientCertificate: false};
+		expect(text(clusterLine(secured, 'x', false))).toMatch(/│ SASL_SSL SCRAM-SHA-512 user alice$/);
+		const mtls = healthySnapshot();
+		mtls.connection = {...mtls.connection, protocol: 'SSL', mechanism: undefined, user: undefined, clientCertificate: true};
+		expect(text(clusterLine(mtls, 'x', false))).toMatch(/│ SSL client certificate$/);
+		const plain = healthySnapshot();
+		plain.connection = {...plain.connection, protocol: 'PLAINTEXT', mechanism: undefined, user: undefined, clientCertificate: false};
+		expect(text(clusterLine(plain, 'x', false))).toBe(text(clusterLine(healthySnapshot(), 'x', false)));
+	});
+
 	it('ages and intervals read as an operator says them', () => {
 		expect(text(statusLine(healthySnapshot(), undefined, undefined, T0 + 125_000, 500))).toBe('refreshed 2m ago, every 0.5s');
 		const counts = partitionCounts(brokenSnapshot());

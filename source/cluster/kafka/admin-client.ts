@@ -1,5 +1,8 @@
 import {Kafka, logLevel} from 'kafkajs';
 import type {MetadataBroker} from '../types.js';
+import type {KafkaSecurity} from './client-security.js';
+import {clientFailureText} from './security-failure.js';
+import {kafkajsClientOptions} from './kafkajs-security.js';
 
 export type BrokerView = {
 	brokers: MetadataBroker[];
@@ -13,8 +16,10 @@ Reads what the brokers say about themselves. kafkajs logging is off: it would wr
 terminal the UI owns. One short-lived admin connection per call, so a dead bootstrap list
 fails fast instead of retrying for minutes.
 */
-export async function readBrokerView(bootstrap: string[], timeoutMs = 5000): Promise<BrokerView> {
+export async function readBrokerView(bootstrap: string[], options: {timeoutMs?: number; security?: KafkaSecurity | undefined} = {}): Promise<BrokerView> {
+	const timeoutMs = options.timeoutMs ?? 5000;
 	const kafka = new Kafka({
+		...kafkajsClientOptions(options.security),
 		clientId: 'ktop',
 		brokers: bootstrap,
 		logLevel: logLevel.NOTHING,
@@ -34,7 +39,7 @@ export async function readBrokerView(bootstrap: string[], timeoutMs = 5000): Pro
 			topicCount: topics.length,
 		};
 	} catch (error) {
-		throw new Error(`brokers ${bootstrap.join(',')} did not answer metadata: ${(error as Error).message}`);
+		throw new Error(`brokers ${bootstrap.join(',')} did not answer metadata: ${clientFailureText(error, bootstrap, options.security)}`);
 	} finally {
 		await admin.disconnect().catch(() => undefined);
 	}

@@ -2,8 +2,10 @@ import type {LoadCounters} from '../load-counters.js';
 import {NoReply, withTimeout} from '../with-timeout.js';
 import type {BrokerBackoffState} from '../types.js';
 import {BrokerBackoff, backingOffText} from './broker-backoff.js';
+import type {KafkaSecurity} from './client-security.js';
 import {failureText} from './failure-text.js';
 import {openWire, type Wire} from './kafkajs-wire.js';
+import {SecurityFailure} from './security-failure.js';
 import type {RawMetadata} from './wire-types.js';
 import type {ZookeeperTrouble} from './zookeeper-bound.js';
 
@@ -20,6 +22,8 @@ export type ConnectionSettings = {
 	socketFactory?: unknown;
 	/** Counts each request sent (the benchmark's load figures). */
 	counters?: LoadCounters;
+	/** TLS and SASL for every connection (absent: PLAINTEXT). */
+	security?: KafkaSecurity;
 	/** Requests that would make a broker wait on ZooKeeper are not sent while this gives a reason. */
 	zookeeperTrouble?: ZookeeperTrouble;
 	/** How long a broker that timed out is left alone: the first backoff, doubled per timeout up to the last (default 4000, 30000). */
@@ -113,7 +117,7 @@ export class BrokerConnections {
 				connectionTimeoutMs: Math.min(this.settings.connectionTimeoutMs, this.settings.requestTimeoutMs),
 				// ktop's own bound (requestTimeoutMs) fires first; kafkajs' is the backstop.
 				requestTimeoutMs: this.settings.requestTimeoutMs + 1000,
-			}, this.settings.socketFactory, {counters: this.settings.counters, zookeeperTrouble: this.settings.zookeeperTrouble});
+			}, this.settings.socketFactory, {counters: this.settings.counters, zookeeperTrouble: this.settings.zookeeperTrouble, security: this.settings.security});
 			this.#wires.set(address, wire);
 		}
 
@@ -206,6 +210,8 @@ export class Round {
 			// A call that failed because a sibling call dropped the connection reports the sibling's reason.
 			const failure = this.#failed.get(address) ?? new BrokerFailure(address, failureText(error), this.connections.labelOf(address), error);
 			if (!this.#failed.has(address) && isTimeout(error)) this.connections.backoff.timedOut(address);
+			// A refused login or certificate would be refused again: asking every refresh is a storm of handshakes.
+			else if (!this.#failed.has(address) && isSecurityFailure(error)) this.connections.backoff.failed(address, failure.reason);
 			this.#failed.set(address, failure);
 			this.connections.drop(address, failure.reason);
 			throw failure;
@@ -216,6 +222,11 @@ export class Round {
 /** The cause of a BrokerFailure for a broker not asked because it is backing off. */
 export class BackingOff extends Error {
 	override name = 'BackingOff';
+}
+
+/** Refused for its TLS or SASL settings (security-failure.ts): backed off like a timeout. */
+export function isSecurityFailure(error: unknown): boolean {
+	return error instanceof SecurityFailure;
 }
 
 /** No reply in time (ours or kafkajs'), as opposed to a refused or reset connection, which costs the broker nothing. */

@@ -1,4 +1,5 @@
 import {NoReply} from '../with-timeout.js';
+import {SecurityFailure} from './security-failure.js';
 
 const socketErrors: Record<string, string> = {
 	ECONNREFUSED: 'connection refused',
@@ -17,7 +18,7 @@ What went wrong talking to a broker, in an operator's words: "no reply within 20
 127.0.0.1:9094") and keeps the errno in `code`.
 */
 export function failureText(error: unknown): string {
-	if (error instanceof NoReply) return error.message;
+	if (error instanceof NoReply || error instanceof SecurityFailure) return error.message;
 	const {name, code, message} = (error ?? {}) as {name?: string; code?: string; message?: string};
 	if (code && socketErrors[code]) return socketErrors[code];
 	if (name === 'KafkaJSConnectionError' && message === 'Connection timeout') return 'connect timed out';

@@ -1,5 +1,6 @@
 import type {LoadCounters} from '../load-counters.js';
 import type {KafkaView, SourceError} from '../types.js';
+import type {KafkaSecurity} from './client-security.js';
 import {BrokerConnections} from './broker-connections.js';
 import {probeBrokers, type BrokerProbe} from './probe-brokers.js';
 import {BrokerDefaults} from './read-broker-defaults.js';
@@ -23,7 +24,7 @@ export type KafkaSourceOptions = {
 	readTimeoutMs?: number;
 	/** TCP connect bound (default 2000). */
 	connectionTimeoutMs?: number;
-	/** probeBrokers' bound per broker (default 2000). */
+	/** probeBrokers' bound per broker (default 2000; 5000 with TLS or SASL). */
 	probeTimeoutMs?: number;
 	/** Requests waiting to be sent at once (default 8); each broker still gets at most one of each kind at a time. */
 	concurrency?: number;
@@ -37,6 +38,8 @@ export type KafkaSourceOptions = {
 	counters?: LoadCounters;
 	/** Requests that would make a broker wait on ZooKeeper are not sent while this gives a reason. */
 	zookeeperTrouble?: ZookeeperTrouble;
+	/** TLS and SASL for every connection, probes included (absent: PLAINTEXT). */
+	security?: KafkaSecurity;
 };
 
 export type KafkaSource = {
@@ -58,6 +61,8 @@ const defaults = {
 	backoffMs: {first: 4000, max: 30_000},
 };
 
+const securedProbeTimeoutMs = 5000;
+
 /**
 ktop's view of the cluster as the brokers report it, over connections kept open across reads.
 One read: metadata for all topics from one broker, then watermarks (ListOffsets per leader),
@@ -69,7 +74,9 @@ Then, where a group lags, the timestamp of the first record it has not consumed 
 leader, offsets already read answered from a cache): its time lag.
 */
 export function createKafkaSource(bootstrap: string[], options: KafkaSourceOptions = {}): KafkaSource {
-	const settings = {...defaults, ...options};
+	// A secured probe is a TLS handshake and a SASL exchange, not one round trip: it gets more time before it is called unreachable.
+	const secured = options.security !== undefined && options.security.protocol !== 'PLAINTEXT';
+	const settings = {...defaults, ...(secured ? {probeTimeoutMs: securedProbeTimeoutMs} : {}), ...options};
 	const connections = new BrokerConnections(bootstrap, {...settings, roundTimeoutMs: settings.readTimeoutMs});
 	const brokerDefaults = new BrokerDefaults(connections);
 	const recordTimes = new RecordTimeCache();
@@ -104,7 +111,7 @@ export function createKafkaSource(bootstrap: string[], options: KafkaSourceOptio
 				errors: [...metadata.errors, ...watermarkErrors, ...groups.errors, ...topicDefaults.errors, ...recordTimeErrors],
 			};
 		},
-		probeBrokers: async brokers => probeBrokers(brokers, {clientId: settings.clientId, timeoutMs: settings.probeTimeoutMs, backoff: connections.backoff, counters: settings.counters}),
+		probeBrokers: async brokers => probeBrokers(brokers, {clientId: settings.clientId, timeoutMs: settings.probeTimeoutMs, backoff: connections.backoff, counters: settings.counters, security: settings.security}),
 		close: async () => connections.close(),
 	};
 }

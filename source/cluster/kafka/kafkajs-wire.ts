@@ -1,8 +1,11 @@
 import {createRequire} from 'node:module';
 import type {Socket} from 'node:net';
 import type {LoadCounters} from '../load-counters.js';
+import type {KafkaSecurity} from './client-security.js';
 import {decodeFetchResponse, type RawFetch} from './fetch-response.js';
+import {kafkajsSecurity} from './kafkajs-security.js';
 import {OnePerKind} from './one-per-kind.js';
+import {closedEarlyText, SecurityFailure, securityFailureText, type FailureContext} from './security-failure.js';
 import {HeldForZookeeper, zookeeperBoundApiKeys, type ZookeeperTrouble} from './zookeeper-bound.js';
 import type {
 	RawDeleteGroups, RawDeleteRecords, RawDescribeConfigs, RawDescribeGroups, RawFindCoordinator, RawListGroups, RawListOffsets,
@@ -54,6 +57,8 @@ type KafkajsBroker = {
 
 type ConnectionOptions = {
 	host: string;
+	ssl: unknown;
+	sasl: unknown;
 	port: number;
 	clientId: string;
 	connectionTimeout: number;
@@ -94,6 +99,8 @@ export type WireHooks = {
 	counters?: LoadCounters;
 	/** Requests that would make the broker wait on ZooKeeper are refused while this gives a reason. */
 	zookeeperTrouble?: ZookeeperTrouble;
+	/** TLS and SASL, the same for every connection ktop opens (absent: PLAINTEXT). */
+	security?: KafkaSecurity;
 };
 
 /** `zookeeperBound`: held while ZooKeeper is in trouble (default: by API, zookeeper-bound.ts); `counted`: its name in the load counts. */
@@ -180,16 +187,27 @@ export function openWire(host: string, port: number, clientId: string, timeouts:
 	const sockets = new Set<Socket>();
 	let destroyed: string | undefined;
 	const makeSocket = socketFactory as (options: unknown) => Socket;
+	const failureContext: FailureContext = {address, security: hooks.security};
+	const {ssl, sasl} = kafkajsSecurity(hooks.security);
+	/** Whether a request has been answered since the connection was made: a close before that is the listener refusing ktop's protocol. */
+	let answeredSinceConnect = false;
 	const trackedFactory = (options: unknown) => {
 		const socket = makeSocket(options);
 		sockets.add(socket);
 		socket.once('close', () => sockets.delete(socket));
+		// A TLS listener answers plain Kafka with a TLS alert record (content type 20-23, version 3.x).
+		if (ssl === undefined) {
+			socket.once('data', (chunk: Buffer) => {
+				if (chunk.length >= 2 && chunk[0]! >= 0x14 && chunk[0]! <= 0x17 && chunk[1] === 0x03) failureContext.tlsReply = true;
+			});
+		}
+
 		return socket;
 	};
 
 	const broker = new Broker({
 		connectionPool: new ConnectionPool({
-			host, port, clientId, socketFactory: trackedFactory,
+			host, port, clientId, socketFactory: trackedFactory, ssl, sasl,
 			connectionTimeout: timeouts.connectionTimeoutMs,
 			requestTimeout: timeouts.requestTimeoutMs,
 			enforceRequestTimeout: true,
@@ -215,7 +233,21 @@ export function openWire(host: string, port: number, clientId: string, timeouts:
 		return perKind.run(name, async () => {
 			if (destroyed !== undefined) throw new Error(`${address}: connection closed (${destroyed})`);
 			hooks.counters?.count(`kafka ${address}`, how.counted ?? name);
-			return work();
+			try {
+				const reply = await work();
+				answeredSinceConnect = true;
+				return reply;
+			} catch (error) {
+				// The fetch connection (kafkajs' second socket) authenticates at its first request.
+				const text = securityFailureText(error, failureContext);
+				if (text !== undefined) throw new SecurityFailure(text, {cause: error});
+				// A SASL listener closes the connection of a client that sends a request without authenticating.
+				if (!answeredSinceConnect && sasl === undefined && (error as Error).name === 'KafkaJSConnectionClosedError') {
+					throw new SecurityFailure(closedEarlyText(failureContext), {cause: error});
+				}
+
+				throw error;
+			}
 		});
 	};
 
@@ -226,6 +258,16 @@ export function openWire(host: string, port: number, clientId: string, timeouts:
 		return broker.connectionPool.send({request, response: {decode: response.decode, parse: async data => data}}) as Promise<T>;
 	}, how);
 
+	const classifyConnectFailure = async (error: unknown): Promise<unknown> => {
+		if ((error as {type?: string}).type === 'UNSUPPORTED_SASL_MECHANISM' && hooks.security) {
+			failureContext.offeredMechanisms = await offeredMechanisms(host, port, clientId, timeouts, hooks.security, socketFactory).catch(() => undefined);
+		}
+
+		const text = securityFailureText(error, failureContext)
+			?? ((error as Error).name === 'KafkaJSConnectionClosedError' || failureContext.tlsReply ? closedEarlyText(failureContext) : undefined);
+		return text === undefined ? error : new SecurityFailure(text, {cause: error});
+	};
+
 	const send = async <T>(api: string, args?: unknown, check?: (request: {apiVersion: number}) => void, how?: SendHow): Promise<T> => sendDefined<T>(apiKeys[api]!, requests[api]!, args, check, how);
 
 	return {
@@ -233,8 +275,14 @@ export function openWire(host: string, port: number, clientId: string, timeouts:
 		async connect() {
 			if (destroyed !== undefined) throw new Error(`${address}: connection closed (${destroyed})`);
 			// Connecting sends ApiVersions (and SASL, when configured): counted as the load it is.
-			if (!broker.isConnected()) hooks.counters?.count(`kafka ${address}`, 'ApiVersions');
-			await broker.connect();
+			if (broker.isConnected()) return;
+			hooks.counters?.count(`kafka ${address}`, 'ApiVersions');
+			answeredSinceConnect = false;
+			try {
+				await broker.connect();
+			} catch (error) {
+				throw await classifyConnectFailure(error);
+			}
 		},
 		disconnect: async () => broker.disconnect(),
 		destroy(reason) {
@@ -282,6 +330,22 @@ export function openWire(host: string, port: number, clientId: string, timeouts:
 		findGroupCoordinator: async groupId => send('GroupCoordinator', {groupId, coordinatorType: groupCoordinator}),
 		request: async (apiKey, definition, args) => sendDefined(apiKey, definition, args),
 	};
+}
+
+/**
+The SASL mechanisms a broker's listener offers: a SaslHandshake on a connection of its own (same TLS,
+no SASL), read without kafkajs' parse step, which throws the reply away on UNSUPPORTED_SASL_MECHANISM.
+*/
+async function offeredMechanisms(host: string, port: number, clientId: string, timeouts: WireTimeouts, security: KafkaSecurity, socketFactory: unknown): Promise<string[]> {
+	const tlsOnly: KafkaSecurity = {protocol: security.protocol === 'SASL_SSL' ? 'SSL' : 'PLAINTEXT', tls: security.tls, sasl: undefined};
+	const wire = openWire(host, port, clientId, timeouts, socketFactory, {security: tlsOnly});
+	try {
+		await wire.connect();
+		const reply = await wire.request<{enabledMechanisms: string[]}>(apiKeys['SaslHandshake']!, requests['SaslHandshake']!, {mechanism: security.sasl?.mechanism ?? 'PLAIN'});
+		return reply.enabledMechanisms;
+	} finally {
+		wire.destroy('mechanisms read');
+	}
 }
 
 /** A request this broker cannot take in the form asked for; thrown before anything is sent. */

@@ -1,6 +1,7 @@
 import type {LoadCounters} from '../load-counters.js';
 import {withTimeout} from '../with-timeout.js';
-import {addressOf, isTimeout} from './broker-connections.js';
+import {addressOf, isSecurityFailure, isTimeout} from './broker-connections.js';
+import type {KafkaSecurity} from './client-security.js';
 import {backingOffText, type BrokerBackoff} from './broker-backoff.js';
 import {failureText} from './failure-text.js';
 import {openWire} from './kafkajs-wire.js';
@@ -13,6 +14,7 @@ export type ProbeOptions = {
 	/** Shared with the source's connections: a broker backing off is not probed either, and a probe that times out backs it off. */
 	backoff?: BrokerBackoff;
 	counters?: LoadCounters;
+	security?: KafkaSecurity;
 };
 
 /**
@@ -30,15 +32,17 @@ export async function probeBrokers(brokers: Array<{id: number; host: string; por
 		const address = addressOf(broker);
 		const backingOff = options.backoff?.current(address);
 		if (backingOff) return [broker.id, {reachable: false, error: backingOffText(backingOff)}];
-		const wire = openWire(broker.host, broker.port, options.clientId, {connectionTimeoutMs: options.timeoutMs, requestTimeoutMs: options.timeoutMs + 1000}, undefined, {counters: options.counters});
+		const wire = openWire(broker.host, broker.port, options.clientId, {connectionTimeoutMs: options.timeoutMs, requestTimeoutMs: options.timeoutMs + 1000}, undefined, {counters: options.counters, security: options.security});
 		const started = performance.now();
 		try {
 			await withTimeout(wire.connect(), options.timeoutMs);
 			options.backoff?.answered(address);
 			return [broker.id, {reachable: true, latencyMs: Math.round(performance.now() - started)}];
 		} catch (error) {
+			const text = failureText(error);
 			if (isTimeout(error)) options.backoff?.timedOut(address);
-			return [broker.id, {reachable: false, error: failureText(error)}];
+			else if (isSecurityFailure(error)) options.backoff?.failed(address, text);
+			return [broker.id, {reachable: false, error: text}];
 		} finally {
 			// Nothing is pending after the reply, and a broker that hung since would never finish a polite close.
 			wire.destroy('probe done');

@@ -1,3 +1,4 @@
+import type {KafkaSecurity} from './client-security.js';
 import {setImmediate as yieldToEventLoop} from 'node:timers/promises';
 import type {ConsumedRecord, PartitionProgress, StartPosition} from '../../model/consume-types.js';
 import {BrokerConnections} from './broker-connections.js';
@@ -10,6 +11,8 @@ import {backoffMs, sleep, Wakeup} from './wakeup.js';
 
 export type RecordStreamOptions = {
 	topic: string;
+	/** TLS and SASL for every connection (absent: PLAINTEXT). */
+	security?: KafkaSecurity | undefined;
 	/** Partitions to read; all of the topic's when undefined. */
 	partitions?: readonly number[] | undefined;
 	start: StartPosition;
@@ -108,6 +111,7 @@ export async function openRecordStream(bootstrap: string[], options: RecordStrea
 		requestTimeoutMs: settings.requestTimeoutMs + settings.fetchMaxWaitMs,
 		connectionTimeoutMs: Math.min(3000, settings.requestTimeoutMs),
 		roundTimeoutMs: 2 * (settings.requestTimeoutMs + settings.fetchMaxWaitMs),
+		security: options.security,
 	});
 	try {
 		const metadata = await connections.readMetadata(connections.round());

@@ -37,9 +37,14 @@ export function parseBrokerRegistration(id: number, json: string): BrokerRegistr
 	const endpoints = Array.isArray(raw['endpoints']) ? raw['endpoints'].filter((e): e is string => typeof e === 'string') : [];
 	const timestamp = Number(raw['timestamp']);
 	const jmxPort = Number(raw['jmx_port']);
+	const protocolMap = raw['listener_security_protocol_map'];
+	const securityProtocols = typeof protocolMap === 'object' && protocolMap !== null
+		? Object.fromEntries(Object.entries(protocolMap).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+		: undefined;
 	return {
 		id,
 		endpoints,
+		...(securityProtocols === undefined ? {} : {securityProtocols}),
 		rack: typeof raw['rack'] === 'string' ? raw['rack'] : undefined,
 		registeredAt: Number.isFinite(timestamp) && timestamp > 0 ? timestamp : undefined,
 		jmxPort: Number.isInteger(jmxPort) && jmxPort > 0 ? jmxPort : undefined,

@@ -46,6 +46,7 @@ describe('parseBrokerRegistration', () => {
 		expect(parseBrokerRegistration(2, broker2)).toEqual({
 			id: 2,
 			endpoints: ['PLAINTEXT://127.0.0.1:9093'],
+			securityProtocols: {PLAINTEXT: 'PLAINTEXT'},
 			rack: 'rack-b',
 			registeredAt: 1_763_756_400_000,
 			jmxPort: undefined,

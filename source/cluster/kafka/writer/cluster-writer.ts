@@ -1,5 +1,6 @@
 import type {ClusterWriter} from '../../write-types.js';
 import {BrokerConnections} from '../broker-connections.js';
+import type {KafkaSecurity} from '../client-security.js';
 import {createTopic, deleteTopic, createPartitions, alterTopicConfigs} from './topic-writes.js';
 import {deleteRecords} from './delete-records.js';
 import {electPreferredLeaders} from './elect-preferred-leaders.js';
@@ -21,6 +22,8 @@ export type ClusterWriterOptions = {
 	socketFactory?: unknown;
 	/** Requests that would make a broker wait on ZooKeeper are refused while this gives a reason (ZookeeperTrouble). */
 	zookeeperTrouble?: ZookeeperTrouble;
+	/** TLS and SASL for every connection (absent: PLAINTEXT). */
+	security?: KafkaSecurity;
 };
 
 /**
@@ -47,6 +50,7 @@ export function createClusterWriter(bootstrap: string[], options: ClusterWriterO
 		roundTimeoutMs: requestTimeoutMs * 3,
 		socketFactory: options.socketFactory,
 		zookeeperTrouble: options.zookeeperTrouble,
+		security: options.security,
 	});
 	const serverTimeoutMs = serverTimeoutOf(requestTimeoutMs);
 	const partitioner = createPartitioner();
