@@ -24,6 +24,11 @@ const help = `
 	  -b, --bootstrap  Kafka brokers, host:port[,host:port…]  (env KTOP_BOOTSTRAP)
 	      --zk-admin   AdminServer ports for servers whose four-letter words are locked down,
 	                   host:clientPort=adminPort[,…], e.g. 127.0.0.1:2183=8183
+	      --zk-auth    ZooKeeper auth sent on every session, scheme:auth, e.g. digest:user:password
+	                   (repeatable; env KTOP_ZK_AUTH). Never shown or logged. ZooKeeper over SASL
+	                   or TLS is not supported: ktop then runs brokers-only and says why
+	      --brokers-only  never read ZooKeeper (AWS MSK with ZooKeeper access off): everything the
+	                   brokers tell; checks that need ZooKeeper are listed as not judged
 
 	Options
 	      --json       snapshot: one JSON document
@@ -44,7 +49,9 @@ const help = `
 
 	Exit status
 	  ktop: 0 after q, 2 without a terminal. snapshot: 0, or 3 when nothing could be reached.
-	  check: 0 ok, 1 warning, 2 critical, 3 unknown.
+	  check: 0 ok, 1 warning, 2 critical, 3 unknown. When ZooKeeper cannot be read (refused,
+	  TLS/SASL only, not found) and nothing is wrong, check says UNKNOWN (3): the checks that
+	  need ZooKeeper were not judged. With --brokers-only they are not asked for: OK is 0.
 	  Bad usage (an unknown command or flag, a value out of range): 2, and 64 for check,
 	  so it is never mistaken for "critical".
 
@@ -59,6 +66,8 @@ const flags = {
 	zookeeper: {type: 'string', shortFlag: 'z'},
 	bootstrap: {type: 'string', shortFlag: 'b'},
 	zkAdmin: {type: 'string'},
+	zkAuth: {type: 'string', isMultiple: true},
+	brokersOnly: {type: 'boolean', default: false},
 	json: {type: 'boolean', default: false},
 	samples: {type: 'string'},
 	interval: {type: 'string', shortFlag: 'i'},

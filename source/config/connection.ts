@@ -1,8 +1,16 @@
 import {parseConnectString, parseHostPort} from '../cluster/zookeeper/connect-string.js';
 import type {Connection} from '../model/reach.js';
 import {type Discovery, discoverConnection} from './discover.js';
+import {parseZookeeperAuth} from './zookeeper-auth.js';
 
-export type ConnectionFlags = {zookeeper: string | undefined; bootstrap: string | undefined};
+export type ConnectionFlags = {
+	zookeeper: string | undefined;
+	bootstrap: string | undefined;
+	/** --zk-auth, each `scheme:auth`; else KTOP_ZK_AUTH. */
+	zkAuth?: readonly string[] | undefined;
+	/** --brokers-only: never look for ZooKeeper. */
+	brokersOnly?: boolean | undefined;
+};
 
 export class ConfigError extends Error {}
 
@@ -16,9 +24,21 @@ export function resolveConnection(
 	env: NodeJS.ProcessEnv = process.env,
 	discover: () => Discovery = () => discoverConnection({env}),
 ): Connection {
-	let zookeeper = nonEmpty(flags.zookeeper) ?? nonEmpty(env['KTOP_ZOOKEEPER']);
+	if (flags.brokersOnly && nonEmpty(flags.zookeeper) !== undefined) {
+		throw new ConfigError('--brokers-only and --zookeeper exclude each other: --brokers-only never reads ZooKeeper');
+	}
+
+	const zookeeperAuth = zookeeperAuthOf(flags, env);
+	let zookeeper = flags.brokersOnly ? undefined : nonEmpty(flags.zookeeper) ?? nonEmpty(env['KTOP_ZOOKEEPER']);
 	let bootstrapRaw = nonEmpty(flags.bootstrap) ?? nonEmpty(env['KTOP_BOOTSTRAP']);
 	let origin: string | undefined;
+	if (flags.brokersOnly && bootstrapRaw === undefined) {
+		const found = discover();
+		bootstrapRaw = found.bootstrap?.join(',');
+		if (bootstrapRaw === undefined) throw new ConfigError('--brokers-only needs the brokers: pass --bootstrap host:9092[,…] or set KTOP_BOOTSTRAP');
+		origin = `found in ${found.usedFiles.join(' and ')}`;
+	}
+
 	if (zookeeper === undefined && bootstrapRaw === undefined) {
 		const found = discover();
 		if (!found.zookeeper && !found.bootstrap) {
@@ -42,10 +62,23 @@ export function resolveConnection(
 			const {host, port} = parseHostPort(entry.trim(), 9092, 'broker');
 			return `${host.includes(':') ? `[${host}]` : host}:${port}`;
 		});
-		return origin === undefined ? {zookeeper, bootstrap} : {zookeeper, bootstrap, origin};
+		return {
+			zookeeper, bootstrap,
+			...(origin === undefined ? {} : {origin}),
+			...(zookeeperAuth.length > 0 && !flags.brokersOnly ? {zookeeperAuth} : {}),
+			...(flags.brokersOnly ? {brokersOnly: true} : {}),
+		};
 	} catch (error) {
 		throw new ConfigError((error as Error).message);
 	}
+}
+
+/** The flags' auth, else the environment's: one `scheme:auth` in KTOP_ZK_AUTH. */
+function zookeeperAuthOf(flags: ConnectionFlags, env: NodeJS.ProcessEnv) {
+	const given = (flags.zkAuth ?? []).filter(value => value.trim() !== '');
+	if (given.length > 0) return parseZookeeperAuth(given, '--zk-auth');
+	const fromEnv = nonEmpty(env['KTOP_ZK_AUTH']);
+	return fromEnv === undefined ? [] : parseZookeeperAuth([fromEnv], 'KTOP_ZK_AUTH');
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -33,7 +33,7 @@ export function consumeOpener(connection: Connection, initial?: ConsumeRequest):
 export async function resolveBootstrap(connection: Connection, timeoutMs = 10_000): Promise<string[]> {
 	if (connection.bootstrap && connection.bootstrap.length > 0) return connection.bootstrap;
 	if (connection.zookeeper === undefined) throw new Error('no brokers to read from: give --bootstrap or --zookeeper');
-	const session = await openZkSession(connection.zookeeper, timeoutMs);
+	const session = await openZkSession(connection.zookeeper, timeoutMs, undefined, connection.zookeeperAuth ?? []);
 	try {
 		const registrations = await readBrokerRegistrations(session);
 		const bootstrap = registrations.flatMap(registration => {

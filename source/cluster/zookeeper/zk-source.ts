@@ -27,6 +27,8 @@ export type ZkSourceRead = {
 	kafka: ZkKafkaView | undefined;
 	/** The session and the znodes that failed. A server that is down says so in its own probe. */
 	errors: SourceError[];
+	/** ZooKeeper refuses ktop's session (see KafkaRead.refused): why, and what to do. The probes still ran. */
+	refused?: string;
 	stats: {fullRead: boolean; znodesRead: number; elapsedMs: number};
 };
 
@@ -87,6 +89,7 @@ export function createZkSource(connect: string, options: ZkSourceOptions = {}): 
 				members: ensembleConfig === undefined ? undefined : parseEnsembleConfig(ensembleConfig),
 				kafka: kafka.kafka,
 				errors: kafka.errors,
+				...(kafka.refused === undefined ? {} : {refused: kafka.refused}),
 				stats: {fullRead: kafka.fullRead, znodesRead: kafka.znodesRead, elapsedMs: Math.round(performance.now() - started)},
 			};
 		},
