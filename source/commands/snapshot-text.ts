@@ -29,11 +29,13 @@ export function snapshotText(snapshot: ClusterSnapshot): string[] {
 
 	if (snapshot.brokersOnly) lines.push(`zookeeper not read, brokers only: ${sanitize(snapshot.brokersOnly.reason)}`);
 	lines.push(`controller ${controller ? `broker ${controller.brokerId}${controller.epoch === undefined ? '' : ` (epoch ${controller.epoch})`}` : 'NONE'}`);
-	lines.push(`brokers ${snapshot.brokers.filter(b => b.reachable).length} reachable / ${snapshot.brokers.filter(b => b.registered).length} registered`);
+	// Brokers-only, registrations are not read: "0 registered" and NOT REGISTERED would be guesses.
+	const registrations = snapshot.brokersOnly ? 'registrations not read' : `${snapshot.brokers.filter(b => b.registered).length} registered`;
+	lines.push(`brokers ${snapshot.brokers.filter(b => b.reachable).length} reachable / ${registrations}`);
 	for (const broker of snapshot.brokers) {
 		const flags = [
 			broker.isController ? 'controller' : undefined,
-			broker.registered ? undefined : 'NOT REGISTERED',
+			broker.registered || snapshot.brokersOnly ? undefined : 'NOT REGISTERED',
 			broker.reachable ? undefined : 'UNREACHABLE',
 		].filter(Boolean).join(', ');
 		const address = broker.host === undefined ? '?' : `${broker.host}:${broker.port}`;
