@@ -89,6 +89,8 @@ export function openClusterReader(connection: Connection, options: ClusterReader
 				}
 			} else if (zkRead?.kafka) {
 				errors.push({source: 'kafka', message: 'no brokers registered in /brokers/ids, so none could be asked'});
+			} else if (zkRead?.refused) {
+				errors.push({source: 'kafka', message: 'no brokers to ask: ZooKeeper refused ktop, so their registrations in /brokers/ids could not be read; give the brokers with --bootstrap'});
 			}
 
 			// Given only brokers, ZooKeeper is found from their own configuration, once; not when

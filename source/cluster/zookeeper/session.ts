@@ -100,7 +100,7 @@ Opens a session, waiting at most `timeoutMs` for it. The session timeout asked o
 
 `auth` is sent (addAuthInfo) once the session is connected and before it is returned, so no read
 goes out unauthenticated: a server with enforce.auth.enabled closes a session whose first request
-is not authenticated. The C client keeps the auth and sends it again on every reconnect. A server
+is not authenticated. One read then checks the session is served (see admitted). The C client keeps the auth and sends it again on every reconnect. A server
 that rejects it fails the open with ZAUTHFAILED; the secret is never part of an error.
 */
 export async function openZkSession(connect: string, timeoutMs = 10_000, sessionTimeoutMs = Math.min(timeoutMs, 10_000), auth: readonly ZookeeperAuth[] = []): Promise<OpenedZkSession> {
@@ -117,7 +117,7 @@ export async function openZkSession(connect: string, timeoutMs = 10_000, session
 			reject(new Error(`could not open a ZooKeeper session with ${connect} within ${Math.round(timeoutMs / 1000)} s`));
 		}, timeoutMs);
 		client.once('connect', () => {
-			addAuth(client, auth).then(() => {
+			addAuth(client, auth).then(async () => admitted(client)).then(() => {
 				clearTimeout(timer);
 				resolve();
 			}, (error: unknown) => {
@@ -232,6 +232,20 @@ export async function openZkSession(connect: string, timeoutMs = 10_000, session
 			client.close();
 		},
 	};
+}
+
+/**
+One cheap read (exists /) before the session is handed out. A server with enforce.auth.enabled
+accepts the connection and refuses the first request that is not authenticated: alone, that
+request gets ZSESSIONCLOSEDREQUIRESASLAUTH; a burst of reads would all see connection loss instead,
+and the refusal would look like a network failure.
+*/
+async function admitted(client: ZooKeeper): Promise<void> {
+	try {
+		await client.exists('/', false);
+	} catch (error) {
+		throw zkError(error, '/');
+	}
 }
 
 /** Sends each auth in turn; rejects with the first code the server gives (never the auth itself). */
