@@ -25,7 +25,8 @@ const help = `
 	      --zk-admin   AdminServer ports for servers whose four-letter words are locked down,
 	                   host:clientPort=adminPort[,…], e.g. 127.0.0.1:2183=8183
 	      --zk-auth    ZooKeeper auth sent on every session, scheme:auth, e.g. digest:user:password
-	                   (repeatable; env KTOP_ZK_AUTH). Never shown or logged. ZooKeeper over SASL
+	                   (repeatable; env KTOP_ZK_AUTH, which keeps it out of ps). Never shown or logged;
+	                   ktop's process title hides it once running. ZooKeeper over SASL
 	                   or TLS is not supported: ktop then runs brokers-only and says why
 	      --brokers-only  never read ZooKeeper (AWS MSK with ZooKeeper access off): everything the
 	                   brokers tell; checks that need ZooKeeper are listed as not judged
@@ -98,6 +99,9 @@ async function main(): Promise<number> {
 		throw new ConfigError(`${twice === undefined ? (error as Error).message : `${twice} given twice`}; see ktop --help`);
 	}
 
+	// An auth given on the command line is in /proc/<pid>/cmdline for every local user to read:
+	// the title overwrites the whole argv there (libuv), leaving "ktop". KTOP_ZK_AUTH avoids even this moment.
+	if ((cli.flags.zkAuth ?? []).length > 0) process.title = 'ktop';
 	if (cli.flags.help) cli.showHelp(0);
 	if (cli.flags.version) cli.showVersion();
 	const [name, ...extra] = cli.input;

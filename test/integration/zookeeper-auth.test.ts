@@ -1,4 +1,4 @@
-import {execFile} from 'node:child_process';
+import {execFile, spawn} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,6 +6,7 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {bootstrapServers, repoRoot, secureLayout} from '../../cluster/layout.js';
+import {Unready, waitFor} from '../../cluster/wait-for.js';
 import {ktop} from '../helpers/run-ktop.js';
 import {startTmux, type TmuxSession} from '../helpers/tmux.js';
 
@@ -62,6 +63,20 @@ describe('a ZooKeeper that requires authentication', () => {
 		// `digest:ktop:x` as an operator would type it, from the environment.
 		const fromEnv = JSON.parse((await ktop(['snapshot', '--json', '-z', zookeeper], {KTOP_ZK_AUTH: 'digest:ktop:x'})).stdout) as Json;
 		expect(fromEnv.brokers.filter(broker => broker.registered).map(broker => broker.id)).toEqual([1, 2]);
+	});
+
+	it('hides --zk-auth from the process list once running: /proc/<pid>/cmdline reads "ktop"', async () => {
+		await run('npm', ['run', '--silent', 'build'], {cwd: repoRoot});
+		const child = spawn('node', [path.join(repoRoot, 'dist', 'cli.js'), 'snapshot', '-z', zookeeper, '--zk-auth', `digest:ktop:${secret}`, '--samples', '5', '-i', '1'], {stdio: 'ignore'});
+		try {
+			const cmdline = await waitFor(async () => {
+				const text = fs.readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
+				return text === 'ktop' ? text : new Unready(`cmdline still "${text.replace(secret, '<secret>')}"`);
+			}, {timeoutMs: 20_000, intervalMs: 100, what: 'the process title'});
+			expect(cmdline).toBe('ktop');
+		} finally {
+			child.kill();
+		}
 	});
 
 	it('a scheme the server rejects: AUTH_FAILED, naming the scheme and not the secret', async () => {
