@@ -3,6 +3,7 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {bootstrapServers, repoRoot} from '../../cluster/layout.js';
+import {openClusterReader} from '../../source/model/cluster-reader.js';
 import {ktop} from '../helpers/run-ktop.js';
 import {startTmux, type TmuxSession} from '../helpers/tmux.js';
 
@@ -48,6 +49,23 @@ describe('brokers-only on the plain cluster', () => {
 		const summary = /^KTOP (OK|WARNING|CRITICAL|UNKNOWN) - .*; brokers only, 13 checks not judged$/m.exec(result.stdout);
 		expect(summary).not.toBeNull();
 		expect(result.code).toBe(['OK', 'WARNING', 'CRITICAL', 'UNKNOWN'].indexOf(summary![1]!));
+	});
+
+	it('holds no action back for a ZooKeeper it cannot see (brokers-only would otherwise never write)', async () => {
+		const reader = openClusterReader({zookeeper: undefined, bootstrap: bootstrapServers, brokersOnly: true});
+		try {
+			const read = await reader.read();
+			expect(read.brokersOnly).toEqual({reason: '--brokers-only: ZooKeeper is not read', chosen: true});
+			expect(read.zkServers).toBeUndefined();
+			expect(reader.zookeeperTrouble()).toBeUndefined();
+		} finally {
+			await reader.close();
+		}
+
+		// Without --brokers-only and before ZooKeeper is read, it does hold them back.
+		const unread = openClusterReader({zookeeper: undefined, bootstrap: bootstrapServers});
+		expect(unread.zookeeperTrouble()).toMatch(/has not read ZooKeeper yet/);
+		await unread.close();
 	});
 
 	it('refuses --brokers-only with -z, as bad usage (exit 64 for check)', async () => {

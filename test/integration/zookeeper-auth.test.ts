@@ -7,6 +7,7 @@ import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {bootstrapServers, repoRoot, secureLayout} from '../../cluster/layout.js';
 import {Unready, waitFor} from '../../cluster/wait-for.js';
+import {openClusterReader} from '../../source/model/cluster-reader.js';
 import {ktop} from '../helpers/run-ktop.js';
 import {startTmux, type TmuxSession} from '../helpers/tmux.js';
 
@@ -49,6 +50,18 @@ describe('a ZooKeeper that requires authentication', () => {
 		expect(summary?.[1]).not.toBe('OK');
 		expect(result.code).toBe(['OK', 'WARNING', 'CRITICAL', 'UNKNOWN'].indexOf(summary![1]!));
 		expect(result.stdout).not.toMatch(/SOURCE_FAILED\s+zookeeper/);
+	});
+
+	it('refused, ktop holds no action back for ZooKeeper\'s sake: its probes show the server serving', async () => {
+		const reader = openClusterReader({zookeeper, bootstrap: bootstrapServers});
+		try {
+			const read = await reader.read();
+			expect(read.brokersOnly?.reason).toContain(refusal);
+			expect(read.kafka?.brokers.length).toBeGreaterThan(0);
+			expect(reader.zookeeperTrouble()).toBeUndefined();
+		} finally {
+			await reader.close();
+		}
 	});
 
 	it('with --zk-auth digest: reads /brokers/ids (brokers 1 and 2 registered), and the secret is nowhere in the output', async () => {

@@ -81,3 +81,16 @@ describe('ktop check brokers-only', () => {
 		expect(lines.join('')).toMatch(/^UNKNOWN +NOT_JUDGED +zookeeper: cannot be judged without ZooKeeper: .*\nKTOP UNKNOWN - 0 critical, 0 warning, 0 info; cluster .*; brokers only, 13 checks not judged\n$/);
 	});
 });
+
+describe('what the brokers\' own ZooKeeper settings show', () => {
+	const settings = {connect: 'zk1:2182', tls: true, clientCnxnSocket: 'org.apache.zookeeper.ClientCnxnSocketNetty', setAcl: true};
+	it('TLS: names the keys that say so; ACLs: a hint, never a guess about JAAS', async () => {
+		const {aclHint, notNamed, tlsRequired} = await import('../../source/model/zookeeper-access.js');
+		expect(tlsRequired(settings)).toBe('the brokers reach ZooKeeper over TLS (zookeeper.ssl.client.enable=true, zookeeper.clientCnxnSocket=org.apache.zookeeper.ClientCnxnSocketNetty); ZooKeeper over TLS is not supported by ktop\'s client');
+		expect(tlsRequired({...settings, tls: false})).toBeUndefined();
+		expect(tlsRequired(undefined)).toBeUndefined();
+		expect(aclHint(settings)).toBe('the brokers write their znodes with ACLs (zookeeper.set.acl=true), so they authenticate to ZooKeeper themselves');
+		expect(aclHint({...settings, setAcl: false})).toBeUndefined();
+		expect(notNamed(2)).toBe('no ZooKeeper given (-z, KTOP_ZOOKEEPER) and broker 2 does not name one (zookeeper.connect: KRaft, or hidden by the brokers\' ACLs)');
+	});
+});
