@@ -30,6 +30,12 @@ const help = `
 	                   (env KTOP_COMMAND_CONFIG)
 	  -X key=value     a client property, repeatable, over the file's: -X security.protocol=SASL_SSL
 	                   -X sasl.mechanism=SCRAM-SHA-512 -X ssl.truststore.location=ca.pem …
+	      --zk-auth    ZooKeeper auth sent on every session, scheme:auth, e.g. digest:user:password
+	                   (repeatable; env KTOP_ZK_AUTH, which keeps it out of ps). Never shown or logged;
+	                   ktop's process title hides it once running. ZooKeeper over SASL
+	                   or TLS is not supported: ktop then runs brokers-only and says why
+	      --brokers-only  never read ZooKeeper (AWS MSK with ZooKeeper access off): everything the
+	                   brokers tell; checks that need ZooKeeper are listed as not judged
 
 	Options
 	      --json       snapshot: one JSON document
@@ -50,7 +56,9 @@ const help = `
 
 	Exit status
 	  ktop: 0 after q, 2 without a terminal. snapshot: 0, or 3 when nothing could be reached.
-	  check: 0 ok, 1 warning, 2 critical, 3 unknown.
+	  check: 0 ok, 1 warning, 2 critical, 3 unknown. When ZooKeeper cannot be read (refused,
+	  TLS/SASL only, not found) and nothing is wrong, check says UNKNOWN (3): the checks that
+	  need ZooKeeper were not judged. With --brokers-only they are not asked for: OK is 0.
 	  Bad usage (an unknown command or flag, a value out of range): 2, and 64 for check,
 	  so it is never mistaken for "critical".
 
@@ -67,6 +75,8 @@ const flags = {
 	zkAdmin: {type: 'string'},
 	commandConfig: {type: 'string'},
 	property: {type: 'string', shortFlag: 'X', isMultiple: true},
+	zkAuth: {type: 'string', isMultiple: true},
+	brokersOnly: {type: 'boolean', default: false},
 	json: {type: 'boolean', default: false},
 	samples: {type: 'string'},
 	interval: {type: 'string', shortFlag: 'i'},

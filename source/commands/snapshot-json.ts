@@ -9,6 +9,8 @@ export function snapshotJson(snapshot: ClusterSnapshot): string {
 		...snapshot,
 		findings: snapshot.findings.map(finding => ({...finding, held: finding.held ?? null})),
 		stale: snapshot.stale ?? [],
+		brokersOnly: snapshot.brokersOnly ?? null,
+		notJudged: snapshot.notJudged ?? [],
 	};
 	return JSON.stringify(document, (_key, value: unknown) => (value === undefined ? null : value), 2);
 }

@@ -27,12 +27,15 @@ export function snapshotText(snapshot: ClusterSnapshot): string[] {
 		}
 	}
 
+	if (snapshot.brokersOnly) lines.push(`zookeeper not read, brokers only: ${sanitize(snapshot.brokersOnly.reason)}`);
 	lines.push(`controller ${controller ? `broker ${controller.brokerId}${controller.epoch === undefined ? '' : ` (epoch ${controller.epoch})`}` : 'NONE'}`);
-	lines.push(`brokers ${snapshot.brokers.filter(b => b.reachable).length} reachable / ${snapshot.brokers.filter(b => b.registered).length} registered`);
+	// Brokers-only, registrations are not read: "0 registered" and NOT REGISTERED would be guesses.
+	const registrations = snapshot.brokersOnly ? 'registrations not read' : `${snapshot.brokers.filter(b => b.registered).length} registered`;
+	lines.push(`brokers ${snapshot.brokers.filter(b => b.reachable).length} reachable / ${registrations}`);
 	for (const broker of snapshot.brokers) {
 		const flags = [
 			broker.isController ? 'controller' : undefined,
-			broker.registered ? undefined : 'NOT REGISTERED',
+			broker.registered || snapshot.brokersOnly ? undefined : 'NOT REGISTERED',
 			broker.reachable ? undefined : 'UNREACHABLE',
 		].filter(Boolean).join(', ');
 		const address = broker.host === undefined ? '?' : `${broker.host}:${broker.port}`;
@@ -55,8 +58,20 @@ export function snapshotText(snapshot: ClusterSnapshot): string[] {
 
 	lines.push(`findings ${snapshot.findings.length}`);
 	for (const finding of snapshot.findings) lines.push(`  ${findingLine(finding)}`);
+	const unjudged = notJudgedLine(snapshot);
+	if (unjudged) lines.push(`  ${unjudged}`);
 	for (const error of snapshot.errors) lines.push(`error ${sanitize(error.source)}: ${sanitize(error.message)}`);
 	return lines;
+}
+
+/**
+The checks a brokers-only snapshot could not run, on one line in the findings' shape, so a script
+reading `SEVERITY CODE subject: message` sees them: `UNKNOWN NOT_JUDGED zookeeper: …`.
+*/
+export function notJudgedLine(snapshot: ClusterSnapshot): string | undefined {
+	const entries = snapshot.notJudged ?? [];
+	if (entries.length === 0) return undefined;
+	return `${'UNKNOWN'.padEnd(8)} ${'NOT_JUDGED'.padEnd(26)} zookeeper: ${sanitize(entries[0]!.reason)}: ${entries.map(entry => entry.code).join(', ')}`;
 }
 
 /** One finding per line, tab-free so `cut`/`awk` and monitoring plugins can read it. */

@@ -2,6 +2,7 @@ import {parseConnectString, parseHostPort} from '../cluster/zookeeper/connect-st
 import type {Connection} from '../model/reach.js';
 import {type ClientProperties, permissionWarning, readClientProperties, securityFromProperties} from './client-properties.js';
 import {type Discovery, discoverConnection, findClientProperties} from './discover.js';
+import {parseZookeeperAuth} from './zookeeper-auth.js';
 
 export type ConnectionFlags = {
 	zookeeper: string | undefined;
@@ -10,6 +11,10 @@ export type ConnectionFlags = {
 	commandConfig?: string | undefined;
 	/** -X key=value, repeatable: client properties set or overriding the file's. */
 	property?: string[] | undefined;
+	/** --zk-auth, each `scheme:auth`; else KTOP_ZK_AUTH. */
+	zkAuth?: readonly string[] | undefined;
+	/** --brokers-only: never look for ZooKeeper. */
+	brokersOnly?: boolean | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -26,11 +31,23 @@ export function resolveConnection(
 	warn: (line: string) => void = line => process.stderr.write(`ktop: ${line}\n`),
 	findProperties: () => {file: string | undefined; tried: string[]} = () => findClientProperties({env}),
 ): Connection {
-	let zookeeper = nonEmpty(flags.zookeeper) ?? nonEmpty(env['KTOP_ZOOKEEPER']);
+	if (flags.brokersOnly && nonEmpty(flags.zookeeper) !== undefined) {
+		throw new ConfigError('--brokers-only and --zookeeper exclude each other: --brokers-only never reads ZooKeeper');
+	}
+
+	const zookeeperAuth = zookeeperAuthOf(flags, env);
+	let zookeeper = flags.brokersOnly ? undefined : nonEmpty(flags.zookeeper) ?? nonEmpty(env['KTOP_ZOOKEEPER']);
 	let bootstrapRaw = nonEmpty(flags.bootstrap) ?? nonEmpty(env['KTOP_BOOTSTRAP']);
 	let origin: string | undefined;
 	let client = clientSecurity(nonEmpty(flags.commandConfig) ?? nonEmpty(env['KTOP_COMMAND_CONFIG']), flags.property ?? [], warn);
 	if (zookeeper === undefined && bootstrapRaw === undefined && client?.bootstrap) bootstrapRaw = client.bootstrap.join(',');
+	if (flags.brokersOnly && bootstrapRaw === undefined) {
+		const found = discover();
+		bootstrapRaw = found.bootstrap?.join(',');
+		if (bootstrapRaw === undefined) throw new ConfigError('--brokers-only needs the brokers: pass --bootstrap host:9092[,…] or set KTOP_BOOTSTRAP');
+		origin = `found in ${found.usedFiles.join(' and ')}`;
+	}
+
 	if (zookeeper === undefined && bootstrapRaw === undefined) {
 		const found = discover();
 		if (!found.zookeeper && !found.bootstrap) {
@@ -72,6 +89,8 @@ export function resolveConnection(
 			zookeeper, bootstrap,
 			...(origin === undefined ? {} : {origin}),
 			...(client === undefined ? {} : {security: client.security}),
+			...(zookeeperAuth.length > 0 && !flags.brokersOnly ? {zookeeperAuth} : {}),
+			...(flags.brokersOnly ? {brokersOnly: true} : {}),
 		};
 	} catch (error) {
 		throw new ConfigError((error as Error).message);
@@ -97,6 +116,14 @@ function clientSecurity(file: string | undefined, overrides: string[], warn: (li
 	const result = securityFromProperties(properties, origin);
 	for (const warning of result.warnings) warn(warning);
 	return result;
+}
+
+/** The flags' auth, else the environment's: one `scheme:auth` in KTOP_ZK_AUTH. */
+function zookeeperAuthOf(flags: ConnectionFlags, env: NodeJS.ProcessEnv) {
+	const given = (flags.zkAuth ?? []).filter(value => value.trim() !== '');
+	if (given.length > 0) return parseZookeeperAuth(given, '--zk-auth');
+	const fromEnv = nonEmpty(env['KTOP_ZK_AUTH']);
+	return fromEnv === undefined ? [] : parseZookeeperAuth([fromEnv], 'KTOP_ZK_AUTH');
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -5,6 +5,8 @@ import {compareNatural} from './natural-order.js';
 import {agreedDefaults} from './topic-defaults.js';
 import {summarizeTopics} from './topic-summary.js';
 import type {ClusterSnapshot, ConnectionSecurity} from './types.js';
+import {notJudged} from './not-judged.js';
+import type {BrokersOnly} from './zookeeper-access.js';
 import {summarizeZookeeper} from './zookeeper-summary.js';
 
 /** What one refresh read. Each source is absent when it could not be read; its error is in `errors`. */
@@ -18,6 +20,8 @@ export type SnapshotInput = {
 	kafka?: KafkaView;
 	brokerProbes?: ReadonlyMap<number, BrokerProbe>;
 	errors: SourceError[];
+	/** ZooKeeper is not read (chosen, refused, TLS only, not named): ktop runs on the brokers alone. */
+	brokersOnly?: BrokersOnly;
 };
 
 /**
@@ -55,6 +59,7 @@ export function buildSnapshot(input: SnapshotInput): ClusterSnapshot {
 		backoffs: (kafka?.backoffs ?? []).map(backoff => ({...backoff})),
 		findings: [],
 		errors: mergeErrors([...input.errors, ...(kafka?.errors ?? [])]),
+		...(input.brokersOnly ? {brokersOnly: {...input.brokersOnly}, notJudged: notJudged(input.brokersOnly, input.zkServers !== undefined)} : {}),
 	};
 }
 

@@ -1,5 +1,5 @@
-import {readBrokerZookeeperConnect} from '../cluster/kafka/broker-zookeeper-connect.js';
 import {describeSecurity, plaintext} from '../cluster/kafka/client-security.js';
+import {type BrokerZookeeperSettings, readBrokerZookeeperSettings} from '../cluster/kafka/broker-zookeeper-connect.js';
 import {createKafkaSource, type KafkaSource} from '../cluster/kafka/kafka-source.js';
 import {LoadCounters, type LoadCounts} from '../cluster/load-counters.js';
 import {notReadYetReason} from '../cluster/zookeeper/zookeeper-trouble.js';
@@ -8,6 +8,7 @@ import {createZkSource, type ZkSource, type ZkSourceOptions} from '../cluster/zo
 import {type BrokerProbe, endpointOf} from './broker-summary.js';
 import type {SnapshotInput} from './build-snapshot.js';
 import type {Connection} from './reach.js';
+import {aclHint, type BrokersOnly, chosenReason, notNamed, tlsRequired} from './zookeeper-access.js';
 
 export type ClusterReaderOptions = {
 	/** AdminServer ports by ZooKeeper client address ('host:port'), for servers whose 4lw whitelist is locked down. */
@@ -41,15 +42,31 @@ export function openClusterReader(connection: Connection, options: ClusterReader
 	const now = options.now ?? Date.now;
 	const counters = new LoadCounters();
 	let zookeeper = connection.zookeeper;
-	const openZk = (connect: string) => createZkSource(connect, {adminPorts: options.adminPorts, counters});
+	const openZk = (connect: string) => createZkSource(connect, {adminPorts: options.adminPorts, counters, auth: connection.zookeeperAuth});
 	let zk: ZkSource | undefined = zookeeper === undefined ? undefined : openZk(zookeeper);
-	const zookeeperTrouble = () => (zk ? zk.trouble() : notReadYetReason);
+	/** Why ZooKeeper is not read at all (chosen, not named by the brokers, TLS only). */
+	let noZookeeper: BrokersOnly | undefined = connection.brokersOnly ? {reason: chosenReason, chosen: true} : undefined;
+	// Brokers-only, ktop cannot see the brokers' ZooKeeper: holding requests back for it would hold them forever.
+	const zookeeperTrouble = () => (zk ? zk.trouble() : noZookeeper ? undefined : notReadYetReason);
 	const openKafka = (brokers: string[]) => createKafkaSource(brokers, {counters, zookeeperTrouble, security: connection.security});
-	let askedBrokersForZookeeper = false;
 	let kafka: KafkaSource | undefined = connection.bootstrap ? openKafka(connection.bootstrap) : undefined;
-	let askedBrokersForMembers = false;
 	let bootstrap = connection.bootstrap ?? [];
 	const seen = new Map<number, {host: string; port: number}>();
+
+	// The brokers' ZooKeeper settings, asked once (a broker config, served from memory).
+	let settings: Promise<{brokerId: number | undefined; settings?: BrokerZookeeperSettings; error?: string}> | undefined;
+	const brokerSettings = async (view: KafkaView) => {
+		settings ??= (async () => {
+			const brokerId = view.controllerId ?? view.brokers[0]?.id;
+			if (brokerId === undefined) return {brokerId};
+			try {
+				return {brokerId, settings: await readBrokerZookeeperSettings(bootstrap, brokerId, {security: connection.security})};
+			} catch (error) {
+				return {brokerId, error: `could not ask broker ${brokerId} for zookeeper.connect: ${(error as Error).message}`};
+			}
+		})();
+		return settings;
+	};
 
 	return {
 		async read() {
@@ -73,36 +90,48 @@ export function openClusterReader(connection: Connection, options: ClusterReader
 				}
 			} else if (zkRead?.kafka) {
 				errors.push({source: 'kafka', message: 'no brokers registered in /brokers/ids, so none could be asked'});
+			} else if (zkRead?.refused) {
+				errors.push({source: 'kafka', message: 'no brokers to ask: ZooKeeper refused ktop, so their registrations in /brokers/ids could not be read; give the brokers with --bootstrap'});
 			}
 
-			// Given only brokers, ZooKeeper is found from their own configuration, once.
-			if (!zk && view && !askedBrokersForZookeeper) {
-				askedBrokersForZookeeper = true;
-				const brokerId = view.controllerId ?? view.brokers[0]?.id;
-				try {
-					zookeeper = brokerId === undefined ? undefined : await readBrokerZookeeperConnect(bootstrap, brokerId, {security: connection.security});
-					if (zookeeper) {
-						zk = openZk(zookeeper);
-						zkRead = await zk.read();
-						errors.push(...zkRead.errors);
-					}
-				} catch (error) {
-					errors.push({source: 'zookeeper', message: `could not ask broker ${brokerId} for zookeeper.connect: ${(error as Error).message}`});
+			// Given only brokers, ZooKeeper is found from their own configuration, once; not when
+			// they reach it over TLS, which ktop's client cannot speak.
+			if (!zk && !noZookeeper && view) {
+				const asked = await brokerSettings(view);
+				const tls = tlsRequired(asked.settings);
+				if (asked.error !== undefined || tls !== undefined || !asked.settings?.connect) {
+					noZookeeper = {reason: asked.error ?? tls ?? notNamed(asked.brokerId), chosen: false};
+				} else {
+					zookeeper = asked.settings.connect;
+					zk = openZk(zookeeper);
+					zkRead = await zk.read();
+					errors.push(...zkRead.errors);
+				}
+			}
+
+			// ZooKeeper given but not read: the brokers' settings may say why (TLS), then ktop stops trying.
+			if (zk && zkRead && !zkRead.kafka && view) {
+				const tls = tlsRequired((await brokerSettings(view)).settings);
+				if (tls !== undefined) {
+					zk.close();
+					zk = undefined;
+					zkRead = undefined;
+					noZookeeper = {reason: tls, chosen: false};
+					errors.splice(0, errors.length, ...errors.filter(error => !error.source.startsWith('zookeeper')));
 				}
 			}
 
 			// Members whose config lines carry no client address can only be probed at an address
-			// someone gives: the brokers' own zookeeper.connect, asked once (a broker config, served from memory).
-			if (zk && zkRead && view && !askedBrokersForMembers && zkRead.members?.some(member => !member.client)) {
-				askedBrokersForMembers = true;
-				const brokerId = view.controllerId ?? view.brokers[0]?.id;
-				try {
-					const theirs = brokerId === undefined ? undefined : await readBrokerZookeeperConnect(bootstrap, brokerId, {security: connection.security});
-					if (theirs && zk.learn(theirs)) zkRead = {...zkRead, ...await zk.read()};
-				} catch {
-					// Only a way to reach more members: without it they stay "not probed", which says why.
-				}
+			// someone gives: the brokers' own zookeeper.connect.
+			if (zk && zkRead && view && zkRead.members?.some(member => !member.client)) {
+				const theirs = (await brokerSettings(view)).settings?.connect;
+				// Only a way to reach more members: without it they stay "not probed", which says why.
+				if (theirs && zk.learn(theirs)) zkRead = {...zkRead, ...await zk.read()};
 			}
+
+			const refused = zkRead?.refused === undefined ? undefined
+				: [zkRead.refused, view ? aclHint((await brokerSettings(view)).settings) : undefined].filter(Boolean).join('; ');
+			const brokersOnly: BrokersOnly | undefined = noZookeeper ?? (refused === undefined ? undefined : {reason: refused, chosen: false});
 
 			for (const registration of zkRead?.kafka?.registrations ?? []) {
 				const address = endpointOf(registration, connection.security?.protocol);
@@ -121,6 +150,7 @@ export function openClusterReader(connection: Connection, options: ClusterReader
 				kafka: view,
 				brokerProbes,
 				errors,
+				...(brokersOnly ? {brokersOnly} : {}),
 			};
 		},
 		zookeeperTrouble,

@@ -1,5 +1,6 @@
 import {readBrokerRegistrations} from '../cluster/zookeeper/kafka-znodes.js';
 import {openZkSession} from '../cluster/zookeeper/session.js';
+import {refusalOf} from '../cluster/zookeeper/zookeeper-refusal.js';
 import {endpointOf} from './broker-summary.js';
 import {openConsumeSession, type ConsumeSessionOptions} from './consume-session.js';
 import type {ConsumeSession, StartPosition} from './consume-types.js';
@@ -33,7 +34,11 @@ export function consumeOpener(connection: Connection, initial?: ConsumeRequest):
 export async function resolveBootstrap(connection: Connection, timeoutMs = 10_000): Promise<string[]> {
 	if (connection.bootstrap && connection.bootstrap.length > 0) return connection.bootstrap;
 	if (connection.zookeeper === undefined) throw new Error('no brokers to read from: give --bootstrap or --zookeeper');
-	const session = await openZkSession(connection.zookeeper, timeoutMs);
+	const auth = connection.zookeeperAuth ?? [];
+	const session = await openZkSession(connection.zookeeper, timeoutMs, undefined, auth).catch((error: unknown) => {
+		const refused = refusalOf(error, connection.zookeeper!, auth);
+		throw refused === undefined ? error : new Error(`${refused}; or give the brokers with --bootstrap`);
+	});
 	try {
 		const registrations = await readBrokerRegistrations(session);
 		const bootstrap = registrations.flatMap(registration => {

@@ -6,6 +6,7 @@ import {parseEnsembleConfig} from '../cluster/zookeeper/parse-ensemble-config.js
 import {readBrokerRegistrations, readClusterId, readControllerId} from '../cluster/zookeeper/kafka-znodes.js';
 import {probeZkServer} from '../cluster/zookeeper/probe-server.js';
 import {openZkSession} from '../cluster/zookeeper/session.js';
+import {refusalOf} from '../cluster/zookeeper/zookeeper-refusal.js';
 
 export type Connection = {
 	zookeeper: string | undefined;
@@ -16,6 +17,12 @@ export type Connection = {
 	security?: KafkaSecurity;
 	/** ZooKeeper auth sent on every session (addAuthInfo), e.g. {scheme: 'digest', auth: 'user:password'}. */
 	zookeeperAuth?: ZookeeperAuth[];
+	/**
+	--brokers-only: ZooKeeper is neither given nor looked for (AWS MSK with ZooKeeper access off,
+	a ZooKeeper ktop cannot speak to): everything comes from the brokers, and what needs ZooKeeper is
+	listed as not judged.
+	*/
+	brokersOnly?: boolean;
 	/** The named context this came from (config file), shown in the header; a read-only context is never written to. */
 	context?: {name: string; readOnly: boolean};
 };
@@ -43,7 +50,7 @@ export type ClusterReach = {
 };
 
 export async function reachCluster(connection: Connection): Promise<ClusterReach> {
-	const zookeeper = connection.zookeeper === undefined ? undefined : await reachZookeeper(connection.zookeeper);
+	const zookeeper = connection.zookeeper === undefined ? undefined : await reachZookeeper(connection.zookeeper, connection.zookeeperAuth ?? []);
 	const bootstrap = connection.bootstrap ?? bootstrapFromRegistrations(zookeeper?.registrations ?? []);
 	let view: BrokerView | undefined;
 	let error: string | undefined;
@@ -60,7 +67,7 @@ export async function reachCluster(connection: Connection): Promise<ClusterReach
 	return {takenAt: Date.now(), zookeeper, kafka: {bootstrap, view, error}};
 }
 
-async function reachZookeeper(connect: string): Promise<NonNullable<ClusterReach['zookeeper']>> {
+async function reachZookeeper(connect: string, auth: readonly ZookeeperAuth[]): Promise<NonNullable<ClusterReach['zookeeper']>> {
 	const {servers} = parseConnectString(connect);
 	let members: HostPort[] = [];
 	const result = {
@@ -68,7 +75,7 @@ async function reachZookeeper(connect: string): Promise<NonNullable<ClusterReach
 		controllerId: undefined as number | undefined, registrations: [] as BrokerRegistration[], error: undefined as string | undefined,
 	};
 	try {
-		const session = await openZkSession(connect, 5000);
+		const session = await openZkSession(connect, 5000, undefined, auth);
 		try {
 			let config: string;
 			[result.clusterId, result.controllerId, result.registrations, config] = await Promise.all([
@@ -80,7 +87,7 @@ async function reachZookeeper(connect: string): Promise<NonNullable<ClusterReach
 			session.close();
 		}
 	} catch (error) {
-		result.error = (error as Error).message;
+		result.error = refusalOf(error, connect, auth) ?? (error as Error).message;
 	}
 
 	// Members missing from the connect string are still shown: an operator wants the whole ensemble.

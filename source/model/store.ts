@@ -95,10 +95,12 @@ export function createStore(options: StoreOptions = {}): Store {
 			const groups = evaluateLag(base.groups, windows, base.takenAt, options.lagRules ?? defaultLagRules);
 			const judged = {...base, groups};
 			const failed = failedSources(judged);
+			// Brokers-only, a check that could not run holds its finding rather than clearing it.
+			const unjudged = new Set((judged.notJudged ?? []).map(entry => entry.code));
 			const sources = staleSources(judged, snapshot?.stale);
 			const next: ClusterSnapshot = {
 				...judged,
-				findings: tracker.track(findingsFor(judged, options.health), base.takenAt, finding => missingEvidence(finding, failed)),
+				findings: tracker.track(findingsFor(judged, options.health), base.takenAt, finding => (unjudged.has(finding.code) ? 'zookeeper' : missingEvidence(finding, failed))),
 				...(sources.length > 0 ? {stale: sources} : {}),
 			};
 			const happened = diff(snapshot, next, options.diff);

@@ -214,11 +214,21 @@ export type ClusterSnapshot = {
 	findings: Finding[];
 	errors: SourceError[];
 	/**
+	Present when ktop runs on the brokers alone: ZooKeeper not read, and why (`chosen`: --brokers-only).
+	JSON: null otherwise.
+	*/
+	brokersOnly?: {reason: string; chosen: boolean};
+	/** Checks that could not be run in this snapshot, and why (brokers-only). JSON: [] otherwise. */
+	notJudged?: NotJudged[];
+	/**
 	Whole sources that could not refresh, each since when and why, present only when there is one:
 	their part of this snapshot is missing or last known, whatever `takenAt` says.
 	*/
 	stale?: SourceStale[];
 };
+
+/** A check (a finding code) that this snapshot could not run: what it needs, and why ktop has not got it. */
+export type NotJudged = {code: FindingCode; needs: string; reason: string};
 
 /** A whole source ('zookeeper': Kafka's znodes; 'kafka': the brokers' metadata) that could not refresh. */
 export type SourceStale = {source: string; since: number; error: string};

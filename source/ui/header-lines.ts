@@ -43,7 +43,10 @@ export function clusterLine(snapshot: ClusterSnapshot | undefined, target: strin
 
 function zookeeperSpan(snapshot: ClusterSnapshot): Span {
 	const zk = snapshot.zookeeper;
+	if (snapshot.brokersOnly && !zk) return {text: 'zk not read: brokers only', tone: snapshot.brokersOnly.chosen ? 'dim' : 'warn'};
 	if (!zk) return {text: 'zk not read', tone: 'dim'};
+	// Refused a session, the servers still answered their four-letter words: the quorum is known, Kafka's znodes are not.
+	if (snapshot.brokersOnly) return {text: `zk ${quorumWords(zk.quorum, sanitize).count}, refused ktop: brokers only`, tone: 'warn'};
 	const words = quorumWords(zk.quorum, sanitize);
 	if (zk.quorum.state === 'lost') return {text: `zk QUORUM LOST ${words.count}`, tone: 'bad'};
 	return {text: `zk ${words.count} ${words.leader}`, tone: words.tone};
@@ -56,8 +59,9 @@ broker the snapshot has seen (registered, in the metadata, or holding replicas).
 */
 function brokersSpan(snapshot: ClusterSnapshot): Span {
 	const up = snapshot.brokers.filter(broker => broker.reachable).length;
-	const registered = snapshot.brokers.filter(broker => broker.registered).length;
 	const known = snapshot.brokers.length;
+	// Brokers-only, registrations are not read: "0 registered" would be a guess.
+	const registered = snapshot.brokersOnly ? known : snapshot.brokers.filter(broker => broker.registered).length;
 	const text = `brokers ${up}/${known} up${registered === known ? '' : `, ${registered} registered`}`;
 	return {text, tone: up === known && registered === known ? 'ok' : 'bad'};
 }
@@ -105,6 +109,9 @@ export function statusLine(
 export function findingLine(snapshot: ClusterSnapshot | undefined): HeaderLine {
 	if (!snapshot) return [{text: 'waiting for the first refresh', tone: 'dim'}];
 	const worst = snapshot.findings[0];
+	const unjudged = snapshot.notJudged?.length ?? 0;
+	// "no findings" alone would read as healthy: brokers-only, part of the checks never ran.
+	if (!worst && unjudged > 0) return [{text: `no findings; ${unjudged} checks not judged without ZooKeeper (:health lists them)`, tone: snapshot.brokersOnly?.chosen ? 'dim' : 'warn'}];
 	if (!worst) return [{text: 'no findings', tone: 'ok'}];
 	const more = snapshot.findings.length - 1;
 	return [

@@ -297,4 +297,10 @@ describe('client properties files and flags', () => {
 			'-X', 'sasl.jaas.config=***', '-Xssl.keystore.password=***', '-X', 'security.protocol=SSL', 'snapshot',
 		]);
 	});
+
+	it('masks --zk-auth, keeping only its scheme', () => {
+		expect(maskSecrets(['-z', 'zk:2181', '--zk-auth', 'digest:ops:s3cret', '--zk-auth=digest:ops:other'])).toEqual([
+			'-z', 'zk:2181', '--zk-auth', 'digest:***', '--zk-auth=digest:***',
+		]);
+	});
 });

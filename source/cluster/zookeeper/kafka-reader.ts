@@ -1,7 +1,8 @@
-import type {SourceError, ZkKafkaView} from '../types.js';
+import type {SourceError, ZkKafkaView, ZookeeperAuth} from '../types.js';
 import {readKafkaView} from './read-kafka-znodes.js';
-import {isSessionLost, openZkSession, type ZkSession} from './session.js';
+import {isSessionLost, openZkSession, ZkError, type ZkSession} from './session.js';
 import {NoReply, withTimeout} from '../with-timeout.js';
+import {isRefusalCode, refusalOf} from './zookeeper-refusal.js';
 import {ZnodeCache} from './znode-cache.js';
 
 export type KafkaReaderOptions = {
@@ -16,8 +17,12 @@ export type KafkaReaderOptions = {
 	readTimeoutMs?: number;
 	/** ZooKeeper reads in flight at once; default 64. */
 	concurrency?: number;
+	/** Sent on every session (addAuthInfo) before it reads; see openZkSession. */
+	auth?: readonly ZookeeperAuth[];
 	/** How sessions are opened; tests pass fakes. */
-	openSession?: (connect: string, connectTimeoutMs: number, sessionTimeoutMs: number) => Promise<ZkSession>;
+	openSession?: (connect: string, connectTimeoutMs: number, sessionTimeoutMs: number, auth: readonly ZookeeperAuth[]) => Promise<ZkSession>;
+	/** The clock for the refusal backoff. */
+	now?: () => number;
 };
 
 export type KafkaRead = {
@@ -29,7 +34,21 @@ export type KafkaRead = {
 	fullRead: boolean;
 	/** Znodes this read fetched from ZooKeeper; everything else came from the watched cache. */
 	znodesRead: number;
+	/**
+	ZooKeeper refuses ktop (auth required, auth rejected, no read permission): why and what to do,
+	as refusalMessage words it. `kafka` is then undefined and `errors` empty: ZooKeeper is not
+	failing, ktop is shut out of it, and runs on what the brokers tell.
+	*/
+	refused?: string;
 };
+
+/**
+A refusing ZooKeeper is asked again after this long, doubling up to refusalBackoffMaxMs: each try
+is a session the server must open and close, and nothing changes until its ACLs or ktop's
+credentials do. The reads in between answer at once with the same refusal.
+*/
+export const refusalBackoffMs = 10_000;
+export const refusalBackoffMaxMs = 300_000;
 
 export type KafkaReader = {
 	read(): Promise<KafkaRead>;
@@ -38,7 +57,7 @@ export type KafkaReader = {
 	close(): void;
 };
 
-type Current = {session: ZkSession; cache: ZnodeCache; lost: string | undefined; whenLost: Promise<never>};
+type Current = {session: ZkSession; cache: ZnodeCache; lost: string | undefined; lostCode?: number | undefined; whenLost: Promise<never>};
 
 /**
 Reads in a row that may time out, with not one reply among them, before the session is
@@ -73,7 +92,10 @@ export function createKafkaReader(connect: string, options: KafkaReaderOptions =
 	const connectTimeoutMs = options.connectTimeoutMs ?? 5000;
 	const readTimeoutMs = options.readTimeoutMs ?? 5000;
 	const openSession = options.openSession ?? openZkSession;
+	const auth = options.auth ?? [];
+	const now = options.now ?? Date.now;
 	let current: Current | undefined;
+	let refusal: {message: string; until: number; tries: number} | undefined;
 	let closed = false;
 	let running: Promise<KafkaRead> | undefined;
 	let timeouts = 0;
@@ -87,8 +109,23 @@ export function createKafkaReader(connect: string, options: KafkaReaderOptions =
 		current = undefined;
 	};
 
+	/** Backs off from a refusing ZooKeeper: the read that found it, and every read until it is asked again. */
+	const refused = (error: unknown): KafkaRead | undefined => {
+		const message = refusalOf(error, connect, auth);
+		if (message === undefined) return undefined;
+		drop();
+		const tries = (refusal?.tries ?? 0) + 1;
+		refusal = {message, tries, until: now() + Math.min(refusalBackoffMs * (2 ** (tries - 1)), refusalBackoffMaxMs)};
+		return stillRefused(refusal);
+	};
+
+	const stillRefused = (state: {message: string; until: number}): KafkaRead => ({
+		kafka: undefined, ensembleConfig: undefined, errors: [], fullRead: false, znodesRead: 0,
+		refused: `${state.message} (asked again in ${Math.max(1, Math.round((state.until - now()) / 1000))} s)`,
+	});
+
 	const open = async (timeoutMs: number): Promise<Current> => {
-		const opening = openSession(connect, Math.max(1, Math.min(connectTimeoutMs, timeoutMs)), sessionTimeoutMs);
+		const opening = openSession(connect, Math.max(1, Math.min(connectTimeoutMs, timeoutMs)), sessionTimeoutMs, auth);
 		let session: ZkSession;
 		try {
 			session = await withTimeout(opening, timeoutMs, `could not open a ZooKeeper session with ${connect} within ${timeoutMs} ms`);
@@ -104,8 +141,9 @@ export function createKafkaReader(connect: string, options: KafkaReaderOptions =
 		});
 		whenLost.catch(() => undefined);
 		const next: Current = {session, cache: new ZnodeCache(session, {concurrency: options.concurrency}), lost: undefined, whenLost};
-		session.onEnd(reason => {
+		session.onEnd((reason, code) => {
 			next.lost = reason;
+			next.lostCode = code;
 			markLost(reason);
 		});
 		return next;
@@ -114,9 +152,15 @@ export function createKafkaReader(connect: string, options: KafkaReaderOptions =
 	const readOnce = async (): Promise<KafkaRead> => {
 		const deadline = Date.now() + readTimeoutMs;
 		let lostBefore: string | undefined;
+		if (refusal && now() < refusal.until) return stillRefused(refusal);
 		for (let attempt = 1; ; attempt++) {
 			if (closed) return failed('the ZooKeeper reader is closed', false);
 			let fullRead = false;
+			// The server ended the session for its auth (AUTH_FAILED): a new one would be refused the same way.
+			if (current?.lost && current.lostCode !== undefined && isRefusalCode(current.lostCode)) {
+				return refused(new ZkError(current.lost, current.lostCode))!;
+			}
+
 			if (current?.lost) {
 				lostBefore = current.lost;
 				drop();
@@ -126,7 +170,7 @@ export function createKafkaReader(connect: string, options: KafkaReaderOptions =
 				try {
 					current = await open(deadline - Date.now());
 				} catch (error) {
-					return failed(describe(error, lostBefore), true);
+					return refused(error) ?? failed(describe(error, lostBefore), true);
 				}
 
 				if (closed) {
@@ -159,6 +203,7 @@ export function createKafkaReader(connect: string, options: KafkaReaderOptions =
 					`no reply from ZooKeeper within ${readTimeoutMs} ms`,
 				);
 				timeouts = 0;
+				refusal = undefined;
 				return {
 					kafka: result.view,
 					ensembleConfig: result.ensembleConfig,
@@ -167,6 +212,8 @@ export function createKafkaReader(connect: string, options: KafkaReaderOptions =
 					znodesRead: state.cache.stats().reads - readsBefore,
 				};
 			} catch (error) {
+				const refusedRead = refused(error);
+				if (refusedRead) return refusedRead;
 				if (error instanceof NoReply) {
 					timeouts = state.cache.stats().replies > repliesBefore ? 0 : timeouts + 1;
 					if (timeouts >= timeoutsBeforeNewSession) {

@@ -1,4 +1,6 @@
 import ZooKeeper from 'zookeeper';
+import type {ZookeeperAuth} from '../types.js';
+import {authFailedState, refusalCodes} from './zookeeper-refusal.js';
 
 /**
 A ZooKeeper session, narrowed to the reads ktop needs, with errors as plain messages.
@@ -21,7 +23,7 @@ export type ZkSession = {
 	Called once when the session ends by itself: expired (the server forgot it, its watches with it)
 	or refused. Not called for close().
 	*/
-	onEnd(listener: (reason: string) => void): void;
+	onEnd(listener: (reason: string, code?: number) => void): void;
 	/** Connected to a server right now (not reconnecting, not expired): that server is serving, with a quorum. */
 	connected(): boolean;
 	/**
@@ -72,8 +74,8 @@ export const zookeeperErrorCodes = {
 	invalidState: -9,
 	noNode: -101,
 	sessionExpired: -112,
-	authFailed: -115,
 	closing: -116,
+	...refusalCodes,
 } as const;
 
 /** The session is gone for good and a new one is needed; any other failure may pass. */
@@ -95,8 +97,13 @@ const eventTypes: Record<number, ZkWatchEvent['type']> = {1: 'created', 2: 'dele
 /**
 Opens a session, waiting at most `timeoutMs` for it. The session timeout asked of the server
 (which clamps it to 2-20 ticks) defaults to the same, capped at 10 s.
+
+`auth` is sent (addAuthInfo) once the session is connected and before it is returned, so no read
+goes out unauthenticated: a server with enforce.auth.enabled closes a session whose first request
+is not authenticated. One read then checks the session is served (see admitted). The C client keeps the auth and sends it again on every reconnect. A server
+that rejects it fails the open with ZAUTHFAILED; the secret is never part of an error.
 */
-export async function openZkSession(connect: string, timeoutMs = 10_000, sessionTimeoutMs = Math.min(timeoutMs, 10_000)): Promise<OpenedZkSession> {
+export async function openZkSession(connect: string, timeoutMs = 10_000, sessionTimeoutMs = Math.min(timeoutMs, 10_000), auth: readonly ZookeeperAuth[] = []): Promise<OpenedZkSession> {
 	const client = new ZooKeeper({
 		connect,
 		timeout: sessionTimeoutMs,
@@ -110,8 +117,14 @@ export async function openZkSession(connect: string, timeoutMs = 10_000, session
 			reject(new Error(`could not open a ZooKeeper session with ${connect} within ${Math.round(timeoutMs / 1000)} s`));
 		}, timeoutMs);
 		client.once('connect', () => {
-			clearTimeout(timer);
-			resolve();
+			addAuth(client, auth).then(async () => admitted(client)).then(() => {
+				clearTimeout(timer);
+				resolve();
+			}, (error: unknown) => {
+				clearTimeout(timer);
+				client.close();
+				reject(error as Error);
+			});
 		});
 		client.init({});
 	});
@@ -124,13 +137,32 @@ export async function openZkSession(connect: string, timeoutMs = 10_000, session
 	client.on('connect', () => {
 		disconnectedAt = undefined;
 	});
-	const endListeners: Array<(reason: string) => void> = [];
+	const endListeners: Array<(reason: string, code?: number) => void> = [];
 	// The native client emits 'close' with the session state: -112 expired, -113 auth failed, 0 for close().
 	client.on('close', (_client: unknown, code: unknown) => {
 		if (closedByUs) return;
-		const reason = code === -112 ? 'the ZooKeeper session expired' : `the ZooKeeper session ended (state ${String(code)})`;
-		for (const listener of endListeners.splice(0)) listener(reason);
+		const reason = code === -112 ? 'the ZooKeeper session expired'
+			: code === authFailedState ? `the ZooKeeper session ended: ${authFailedState} AUTH_FAILED` : `the ZooKeeper session ended (state ${String(code)})`;
+		end(reason, typeof code === 'number' ? code : undefined);
 	});
+
+	let ended = false;
+	const end = (reason: string, code: number | undefined) => {
+		if (closedByUs || ended) return;
+		ended = true;
+		for (const listener of endListeners.splice(0)) listener(reason, code);
+	};
+
+	/**
+	A read's failure. A server that closes the session for its auth (enforce.auth.enabled) answers
+	the first read with ZSESSIONCLOSEDREQUIRESASLAUTH and the rest with connection loss: the
+	session is ended right there, with that code, so every caller learns it was refused.
+	*/
+	const failure = (error: unknown, path: string): ZkError => {
+		const failed = zkError(error, path);
+		if (failed.code === zookeeperErrorCodes.sessionClosedRequiresAuth || failed.code === zookeeperErrorCodes.authFailed) end(failed.message, failed.code);
+		return failed;
+	};
 
 	const nativeWatcher = (watcher: ZkWatcher) => (type: number, _state: number, path: string) => {
 		const kind = eventTypes[type];
@@ -143,7 +175,7 @@ export async function openZkSession(connect: string, timeoutMs = 10_000, session
 			return Boolean(await client.w_exists(path, nativeWatcher(watcher)));
 		} catch (error) {
 			if (errorCode(error) === zookeeperErrorCodes.noNode) return false;
-			throw zkError(error, path);
+			throw failure(error, path);
 		}
 	};
 
@@ -151,7 +183,7 @@ export async function openZkSession(connect: string, timeoutMs = 10_000, session
 		try {
 			return await (watcher ? client.w_get_children(path, nativeWatcher(watcher)) : client.get_children(path, false)) as string[];
 		} catch (error) {
-			if (errorCode(error) !== zookeeperErrorCodes.noNode) throw zkError(error, path);
+			if (errorCode(error) !== zookeeperErrorCodes.noNode) throw failure(error, path);
 			// Created between the two calls: read it again, which arms the child watch.
 			if (watcher && await watchCreation(path, watcher)) return getChildrenIfExists(path, watcher);
 			return undefined;
@@ -163,7 +195,7 @@ export async function openZkSession(connect: string, timeoutMs = 10_000, session
 			const [stat, data] = await (watcher ? client.w_get(path, nativeWatcher(watcher)) : client.get(path, false)) as [NativeStat, NativeData];
 			return {data: data === null ? '' : data.toString(), ctime: Number(stat.ctime), mtime: Number(stat.mtime)};
 		} catch (error) {
-			if (errorCode(error) !== zookeeperErrorCodes.noNode) throw zkError(error, path);
+			if (errorCode(error) !== zookeeperErrorCodes.noNode) throw failure(error, path);
 			if (watcher && await watchCreation(path, watcher)) return getData(path, watcher);
 			return undefined;
 		}
@@ -184,7 +216,7 @@ export async function openZkSession(connect: string, timeoutMs = 10_000, session
 				const data = Array.isArray(reply) ? reply[1] as NativeData : reply as NativeData;
 				return data === null ? '' : data.toString();
 			} catch (error) {
-				throw zkError(error, '/zookeeper/config');
+				throw failure(error, '/zookeeper/config');
 			}
 		},
 		onEnd(listener) {
@@ -200,6 +232,33 @@ export async function openZkSession(connect: string, timeoutMs = 10_000, session
 			client.close();
 		},
 	};
+}
+
+/**
+One cheap read (exists /) before the session is handed out. A server with enforce.auth.enabled
+accepts the connection and refuses the first request that is not authenticated: alone, that
+request gets ZSESSIONCLOSEDREQUIRESASLAUTH; a burst of reads would all see connection loss instead,
+and the refusal would look like a network failure.
+*/
+async function admitted(client: ZooKeeper): Promise<void> {
+	try {
+		await client.exists('/', false);
+	} catch (error) {
+		throw zkError(error, '/');
+	}
+}
+
+/** Sends each auth in turn; rejects with the first code the server gives (never the auth itself). */
+async function addAuth(client: ZooKeeper, auth: readonly ZookeeperAuth[]): Promise<void> {
+	for (const {scheme, auth: secret} of auth) {
+		const rc = await new Promise<number>(resolve => {
+			const sent = client.add_auth(scheme, secret, (code: number) => {
+				resolve(code);
+			}) as unknown;
+			if (typeof sent === 'number' && sent !== 0) resolve(sent);
+		});
+		if (rc !== 0) throw new ZkError(`ZooKeeper refused the ${scheme} auth: ${rc} ${rc === refusalCodes.authFailed ? 'AUTH_FAILED' : 'error'}`, rc);
+	}
 }
 
 /**

@@ -27,6 +27,8 @@ export type ZkSourceRead = {
 	kafka: ZkKafkaView | undefined;
 	/** The session and the znodes that failed. A server that is down says so in its own probe. */
 	errors: SourceError[];
+	/** ZooKeeper refuses ktop's session (see KafkaRead.refused): why, and what to do. The probes still ran. */
+	refused?: string;
 	stats: {fullRead: boolean; znodesRead: number; elapsedMs: number};
 };
 
@@ -61,6 +63,7 @@ export function createZkSource(connect: string, options: ZkSourceOptions = {}): 
 	const probeOptions: ProbeOptions = {timeoutMs: options.probeTimeoutMs, adminPorts: options.adminPorts, defaultAdminPort: options.defaultAdminPort, counters: options.counters};
 	let ensembleConfig: string | undefined;
 	let lastServers: ZkServer[] | undefined;
+	let refused = false;
 	let learned: HostPort[] = [];
 	const own = new Set(parseConnectString(connect).servers.map(server => formatAddress(server)));
 
@@ -80,6 +83,7 @@ export function createZkSource(connect: string, options: ZkSourceOptions = {}): 
 			// The config read now may name (or renumber) members the probes were sent to before it.
 			const servers = targets.map(target => ({...byAddress.get(target.address)!, id: target.id, role: target.role, inConnectString: target.inConnectString}));
 			lastServers = servers;
+			refused = kafka.refused !== undefined;
 			options.counters?.count('zookeeper session', 'reads', kafka.znodesRead);
 
 			return {
@@ -87,10 +91,11 @@ export function createZkSource(connect: string, options: ZkSourceOptions = {}): 
 				members: ensembleConfig === undefined ? undefined : parseEnsembleConfig(ensembleConfig),
 				kafka: kafka.kafka,
 				errors: kafka.errors,
+				...(kafka.refused === undefined ? {} : {refused: kafka.refused}),
 				stats: {fullRead: kafka.fullRead, znodesRead: kafka.znodesRead, elapsedMs: Math.round(performance.now() - started)},
 			};
 		},
-		trouble: () => zookeeperTrouble(lastServers, reader.connected()),
+		trouble: () => zookeeperTrouble(lastServers, refused ? 'refused' : reader.connected()),
 		learn(otherConnect) {
 			let servers: HostPort[];
 			try {

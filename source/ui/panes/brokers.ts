@@ -59,7 +59,8 @@ export const brokersPane: Pane = {
 		const reachable = brokers.filter(broker => broker.reachable).length;
 		const registered = brokers.filter(broker => broker.registered).length;
 		const ctl = controller ? `controller ${controller.brokerId}${controller.epoch === undefined ? '' : ` (epoch ${controller.epoch})`}` : 'NO CONTROLLER';
-		return `${plural(brokers.length, 'broker')}: ${reachable} reachable, ${registered} registered · ${ctl} · URP = under-replicated partitions it leads`;
+		const registrations = snapshot.brokersOnly ? 'registrations not read (brokers only)' : `${registered} registered`;
+		return `${plural(brokers.length, 'broker')}: ${reachable} reachable, ${registrations} · ${ctl} · URP = under-replicated partitions it leads`;
 	},
 	empty: 'no brokers known',
 	defaultSort: {column: 0, descending: false},

@@ -1,5 +1,5 @@
 import {heldNote} from '../../model/phrases.js';
-import type {Finding, FindingCode} from '../../model/types.js';
+import type {Finding, FindingCode, NotJudged} from '../../model/types.js';
 import {sanitize} from '../../text/sanitize.js';
 import {age} from '../format/duration.js';
 import {severityCell, severityTone} from '../format/severity.js';
@@ -20,7 +20,7 @@ export const healthPane: Pane = {
 	],
 	rows({snapshot, now}) {
 		const topics = new Set(snapshot.topics.map(topic => topic.name));
-		return snapshot.findings.map((finding): Row => {
+		const findings = snapshot.findings.map((finding): Row => {
 			const row: Row = {
 				key: `${finding.code}\u0000${finding.subject}`,
 				tone: severityTone[finding.severity],
@@ -37,15 +37,32 @@ export const healthPane: Pane = {
 			if (open) row.open = open;
 			return row;
 		});
+		return [...findings, ...(snapshot.notJudged ?? []).map(notJudgedRow)];
 	},
 	summary({snapshot}) {
-		if (snapshot.findings.length === 0) return undefined;
+		const unjudged = snapshot.notJudged?.length ? `${snapshot.notJudged.length} checks cannot be judged without ZooKeeper (brokers only)` : undefined;
+		if (snapshot.findings.length === 0) return unjudged;
 		const count = (severity: Finding['severity']) => snapshot.findings.filter(finding => finding.severity === severity).length;
-		return `${count('critical')} CRIT, ${count('warning')} WARN, ${count('info')} INFO`;
+		return [`${count('critical')} CRIT, ${count('warning')} WARN, ${count('info')} INFO`, unjudged].filter(Boolean).join(' · ');
 	},
 	empty: 'no findings: the cluster looks healthy',
 	defaultSort: {column: 0, descending: false},
 };
+
+/** A check brokers-only could not run: after every finding, `?` rather than a severity it has not got. */
+function notJudgedRow(entry: NotJudged): Row {
+	return {
+		key: `not-judged\u0000${entry.code}`,
+		tone: 'dim',
+		cells: [
+			{text: '?', sort: 9},
+			{text: entry.code},
+			{text: 'not judged'},
+			{text: sanitize(`${entry.reason}; needs ${entry.needs}`)},
+			{text: ''},
+		],
+	};
+}
 
 const partitionCodes = new Set<FindingCode>([
 	'OFFLINE_PARTITION', 'UNDER_MIN_ISR', 'AT_MIN_ISR', 'UNDER_REPLICATED', 'METADATA_MISMATCH', 'TOPIC_DELETION_STUCK', 'REASSIGNMENT_IN_PROGRESS',

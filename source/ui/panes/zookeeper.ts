@@ -127,6 +127,11 @@ function noteCell(server: ZkServerSummary): Cell {
 	return tone ? {text, tone} : {text};
 }
 
+function notJudgedNote(snapshot: PaneContext['snapshot']): string[] {
+	const codes = (snapshot.notJudged ?? []).map(entry => entry.code);
+	return codes.length > 0 ? [`not judged: ${codes.join(', ')} (:health lists them)`] : [];
+}
+
 /**
 "3/3 serving, leader 127.0.0.1:2183, quorum ok", or what is wrong: no leader, several leaders,
 QUORUM LOST, or quorum unknown when servers whose mode a whitelist hid could tip the count.
@@ -134,6 +139,8 @@ Then every server that is down or limited, with why, since the NOTE column may b
 */
 export function zookeeperSummary({snapshot}: PaneContext): string {
 	const zookeeper = snapshot.zookeeper;
+	const brokersOnly = snapshot.brokersOnly ? [`brokers only: ${sanitize(snapshot.brokersOnly.reason)}`, ...notJudgedNote(snapshot)] : [];
+	if (!zookeeper && brokersOnly.length > 0) return ['ZooKeeper not read', ...brokersOnly].join(' · ');
 	if (!zookeeper) {
 		const errors = snapshot.errors.filter(error => error.source === 'zookeeper').map(error => sanitize(error.message));
 		return `ZooKeeper not read${errors.length > 0 ? `: ${errors.join('; ')}` : ''}`;
@@ -150,5 +157,5 @@ export function zookeeperSummary({snapshot}: PaneContext): string {
 		if (downModes.has(server.mode)) return [`${server.address} ${server.mode}${why ? `: ${why}` : ''}`];
 		return why ? [`${server.address}: ${why}`] : [];
 	});
-	return [[`${words.count} serving`, leader, verdict].filter(Boolean).join(', '), ...(quorum.unprobed > 0 ? ['members without a client address cannot be probed: give them with -z'] : []), ...problems.map(problem => sanitize(problem))].join(' · ');
+	return [[`${words.count} serving`, leader, verdict].filter(Boolean).join(', '), ...brokersOnly, ...(quorum.unprobed > 0 ? ['members without a client address cannot be probed: give them with -z'] : []), ...problems.map(problem => sanitize(problem))].join(' · ');
 }

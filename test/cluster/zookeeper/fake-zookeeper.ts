@@ -82,6 +82,8 @@ export class FakeSession implements ZkSession {
 	closed = false;
 	/** Set by a test: the connection dropped at this time and the client is reconnecting. */
 	away: number | undefined;
+	/** Set by a test: every read fails with this ZooKeeper code (-102 NOAUTH, -124 closed for auth). */
+	refuse: number | undefined;
 	private readonly endListeners: Array<(reason: string) => void> = [];
 
 	constructor(private readonly tree: FakeZooKeeper) {}
@@ -160,6 +162,7 @@ export class FakeSession implements ZkSession {
 			}
 
 			if (this.expired) throw new ZkError(`ZooKeeper read of ${name} failed: -112 session expired`, -112);
+			if (this.refuse !== undefined) throw new ZkError(`ZooKeeper read of ${name.replace(/^\w+:/, '')} failed: ${this.refuse} refused`, this.refuse);
 			if (this.closed) throw new ZkError(`ZooKeeper read of ${name} failed: fn: "a_get" result: "ZINVALIDSTATE -9"`, -9);
 			this.tree.reads.push(name);
 			const reply = answer();

@@ -238,3 +238,51 @@ describe('createKafkaReader', () => {
 		expect(await kafka.read()).toMatchObject({kafka: undefined, errors: [{source: 'zookeeper', message: 'the ZooKeeper reader is closed'}]});
 	});
 });
+
+describe('createKafkaReader with a ZooKeeper that refuses ktop', () => {
+	it('says it was refused instead of failing, and asks again only after a doubling backoff', async () => {
+		const tree = fakeKafka({orders: {partitions: 1}});
+		let now = 1_000_000;
+		const {reader: kafka, open, sessions} = reader(tree, {
+			now: () => now,
+			open: async () => Object.assign(tree.openSession(), {refuse: -124}),
+		});
+		const first = await kafka.read();
+		expect(first.kafka).toBeUndefined();
+		expect(first.errors).toEqual([]);
+		expect(first.refused).toMatch(/^ZooKeeper 127\.0\.0\.1:2181 refused ktop: it requires authentication .*\(asked again in 10 s\)$/);
+		expect(sessions[0]!.closed).toBe(true);
+
+		// Within the backoff no session is opened: the same refusal, at once.
+		now += 9000;
+		expect((await kafka.read()).refused).toMatch(/asked again in 1 s\)$/);
+		expect(open).toHaveBeenCalledTimes(1);
+
+		now += 1000;
+		expect((await kafka.read()).refused).toMatch(/asked again in 20 s\)$/);
+		expect(open).toHaveBeenCalledTimes(2);
+	});
+
+	it('sends the auth it was given to every session, and reads once ZooKeeper accepts it', async () => {
+		const tree = fakeKafka({orders: {partitions: 1}});
+		const auth = [{scheme: 'digest', auth: 'ktop:x'}];
+		const openSession = vi.fn(async () => tree.openSession());
+		const kafka = createKafkaReader('127.0.0.1:2181', {auth, openSession});
+		readers.push(kafka);
+		const read = await kafka.read();
+		expect(read.refused).toBeUndefined();
+		expect(read.kafka?.topics).toHaveLength(1);
+		expect(openSession).toHaveBeenCalledWith('127.0.0.1:2181', expect.any(Number), expect.any(Number), auth);
+	});
+
+	it('takes NOAUTH on a read as a refusal naming the znode and the user, without the password', async () => {
+		const tree = fakeKafka({orders: {partitions: 1}});
+		const {reader: kafka} = reader(tree, {
+			auth: [{scheme: 'digest', auth: 'reader:pw-123'}],
+			open: async () => Object.assign(tree.openSession(), {refuse: -102}),
+		});
+		const read = await kafka.read();
+		expect(read.refused).toMatch(/refused ktop with digest user reader \(NOAUTH: the znodes' ACLs do not let it read \/\S+\)/);
+		expect(read.refused).not.toContain('pw-123');
+	});
+});
