@@ -1,21 +1,43 @@
-import {parseConnectString, parseHostPort} from '../cluster/zookeeper/connect-string.js';
+import {parseConnectString} from '../cluster/zookeeper/connect-string.js';
 import type {Connection} from '../model/reach.js';
+import {brokerList, nonEmpty} from './broker-list.js';
+import {ConfigError} from './config-error.js';
+import {contextConnection, type ContextFlags, type ContextTarget, pickContext} from './context-connection.js';
+import {type ContextsFile, loadContexts} from './contexts-file.js';
 import {type Discovery, discoverConnection} from './discover.js';
 
-export type ConnectionFlags = {zookeeper: string | undefined; bootstrap: string | undefined};
+export type ConnectionFlags = {zookeeper: string | undefined; bootstrap: string | undefined} & Partial<ContextFlags>;
 
-export class ConfigError extends Error {}
+export {ConfigError} from './config-error.js';
 
 /**
-Where the connection comes from: flags first, then KTOP_ZOOKEEPER / KTOP_BOOTSTRAP, then the
-broker host's own configuration files. Addresses are validated here so a typo is reported
-before any connection is tried.
+Where the connection comes from: flags first, then a context named by --context, then
+KTOP_ZOOKEEPER / KTOP_BOOTSTRAP, then the config file's current-context, then the broker host's
+own configuration files. Addresses are validated here so a typo is reported before any
+connection is tried.
 */
 export function resolveConnection(
 	flags: ConnectionFlags,
 	env: NodeJS.ProcessEnv = process.env,
 	discover: () => Discovery = () => discoverConnection({env}),
+	contexts: () => ContextsFile | undefined = () => loadContexts(env),
 ): Connection {
+	return resolveTarget(flags, env, discover, contexts).connection;
+}
+
+/** resolveConnection, with what a context adds besides the connection (its interval, the file's warnings). */
+export function resolveTarget(
+	flags: ConnectionFlags,
+	env: NodeJS.ProcessEnv = process.env,
+	discover: () => Discovery = () => discoverConnection({env}),
+	contexts: () => ContextsFile | undefined = () => loadContexts(env),
+): ContextTarget {
+	const context = pickContext(flags, env, contexts);
+	if (context) return contextConnection(context.file, context.settings, flags, context.implicit);
+	return {connection: resolveAddresses(flags, env, discover), interval: undefined, warnings: []};
+}
+
+function resolveAddresses(flags: ConnectionFlags, env: NodeJS.ProcessEnv, discover: () => Discovery): Connection {
 	let zookeeper = nonEmpty(flags.zookeeper) ?? nonEmpty(env['KTOP_ZOOKEEPER']);
 	let bootstrapRaw = nonEmpty(flags.bootstrap) ?? nonEmpty(env['KTOP_BOOTSTRAP']);
 	let origin: string | undefined;
@@ -38,16 +60,9 @@ export function resolveConnection(
 
 	try {
 		if (zookeeper !== undefined) parseConnectString(zookeeper);
-		const bootstrap = bootstrapRaw?.split(',').map(entry => {
-			const {host, port} = parseHostPort(entry.trim(), 9092, 'broker');
-			return `${host.includes(':') ? `[${host}]` : host}:${port}`;
-		});
+		const bootstrap = bootstrapRaw === undefined ? undefined : brokerList(bootstrapRaw);
 		return origin === undefined ? {zookeeper, bootstrap} : {zookeeper, bootstrap, origin};
 	} catch (error) {
 		throw new ConfigError((error as Error).message);
 	}
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-	return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
