@@ -114,7 +114,8 @@ export function clusterActions(
 			if (!factory) {
 				const bootstrap = connection.bootstrap ?? snapshot()?.connection.bootstrap ?? [];
 				if (bootstrap.length === 0) return {unavailable: 'no broker address known yet: wait for a refresh that finds the brokers'};
-				writer = createWriter(bootstrap, {readOnly: writesRefused(connection, readOnly), zookeeperTrouble});
+				const readOnlyContext = connection.context?.readOnly ? connection.context.name : undefined;
+				writer = createWriter(bootstrap, {readOnly: writesRefused(connection, readOnly), readOnlyContext, zookeeperTrouble});
 				factory = createActionFactory({snapshot, writer});
 			}
 
