@@ -14,7 +14,7 @@ export default defineConfig({
 				test: {
 					name: 'integration',
 					include: ['test/integration/**/*.test.{ts,tsx}'],
-					// Starts the local cluster unless it already runs; a cluster that cannot start fails the run.
+					// Starts the local clusters (plain and secure) unless they already run; a cluster that cannot start fails the run.
 					globalSetup: ['test/setup/cluster.ts'],
 					// Fault tests stop and start nodes: files must not run side by side.
 					fileParallelism: false,
@@ -27,7 +27,7 @@ export default defineConfig({
 					// Benchmarks that load the shared cluster heavily; run on demand, never by npm test.
 					name: 'bench',
 					include: ['bench/**/*.test.ts'],
-					globalSetup: ['test/setup/cluster.ts'],
+					globalSetup: ['test/setup/plain-cluster.ts'],
 					fileParallelism: false,
 					testTimeout: 600_000,
 					hookTimeout: 600_000,

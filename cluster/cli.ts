@@ -1,9 +1,9 @@
 import {
 	HarnessError, UsageError, abortStarts, down, pauseNode, reset, resumeNode, startNode, status, stopNode, up,
 } from './harness.js';
-import {bootstrapServers, home, zookeeperConnect} from './layout.js';
+import {type ClusterLayout, bootstrapServers, home, plainLayout, secureLayout, zookeeperConnect} from './layout.js';
 
-const usage = `Usage: npm run cluster -- <verb> [node]
+const usage = `Usage: npm run cluster -- <verb> [node] [--secure]
 
 Verbs:
   up              start the 3 ZooKeeper servers and 3 Kafka brokers; returns when usable
@@ -15,11 +15,35 @@ Verbs:
   resume <node>   SIGCONT a paused node
   reset           stop everything and wipe data and logs (the jars stay)
 
-Nodes: zk1 zk2 zk3 kafka1 kafka2 kafka3`;
+Nodes: zk1 zk2 zk3 kafka1 kafka2 kafka3
+
+--secure: the same verbs on the secured cluster (.cluster-secure/): one ZooKeeper that
+requires authentication and two brokers with SCRAM (SASL_SSL), mTLS (SSL) and PLAIN
+(SASL_PLAINTEXT) listeners; \`up --secure\` writes client-*.properties and ktop.yaml there.
+Nodes: zk1 kafka1 kafka2`;
 
 const log = (line: string) => console.log(line);
 
-async function main(argv: string[]): Promise<void> {
+function printUp(layout: ClusterLayout): void {
+	if (layout.kind !== 'secure') {
+		log(`  zookeeper: ${zookeeperConnect}`);
+		log(`  bootstrap: ${bootstrapServers.join(',')}`);
+		log(`  state:     ${home}`);
+		return;
+	}
+
+	const {bootstrap, files, zookeeperConnect: connect} = secureLayout;
+	log(`  zookeeper: ${connect} (sessions must send auth: digest, any user:password)`);
+	log(`  scram:     ${bootstrap.scram.join(',')}  SASL_SSL SCRAM-SHA-512  ${files.scramProperties}`);
+	log(`  mtls:      ${bootstrap.mtls.join(',')}  SSL, client certificate required  ${files.mtlsProperties}`);
+	log(`  plain:     ${bootstrap.plain.join(',')}  SASL_PLAINTEXT PLAIN  ${files.plainProperties}`);
+	log(`  contexts:  ${files.ktopConfig}`);
+	log(`  state:     ${secureLayout.home}`);
+}
+
+async function main(args: string[]): Promise<void> {
+	const layout = args.includes('--secure') ? secureLayout : plainLayout;
+	const argv = args.filter(arg => arg !== '--secure');
 	const [verb, node, ...rest] = argv;
 	const needsNode = ['stop', 'start', 'pause', 'resume'];
 	if (!verb || verb === 'help' || verb === '--help' || verb === '-h') {
@@ -33,22 +57,20 @@ async function main(argv: string[]): Promise<void> {
 	switch (verb) {
 		case 'up': {
 			const started = Date.now();
-			await up(log);
-			log(`cluster up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-			log(`  zookeeper: ${zookeeperConnect}`);
-			log(`  bootstrap: ${bootstrapServers.join(',')}`);
-			log(`  state:     ${home}`);
+			await up(log, layout);
+			log(`${layout.kind === 'secure' ? 'secure cluster' : 'cluster'} up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+			printUp(layout);
 			return;
 		}
 
-		case 'down': return down(log);
-		case 'reset': return reset(log);
-		case 'stop': return stopNode(node!, log);
-		case 'start': return startNode(node!, log);
-		case 'pause': return pauseNode(node!, log);
-		case 'resume': return resumeNode(node!, log);
+		case 'down': return down(log, layout);
+		case 'reset': return reset(log, layout);
+		case 'stop': return stopNode(node!, log, layout);
+		case 'start': return startNode(node!, log, layout);
+		case 'pause': return pauseNode(node!, log, layout);
+		case 'resume': return resumeNode(node!, log, layout);
 		case 'status': {
-			const rows = await status();
+			const rows = await status(layout);
 			console.log('NODE    STATE    PID      PORT   MODE / REGISTRATION');
 			for (const row of rows) {
 				console.log(`${row.name.padEnd(8)}${row.state.padEnd(9)}${String(row.pid ?? '-').padEnd(9)}${String(row.port).padEnd(7)}${row.mode ?? ''}`);

@@ -1,8 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-	type ClusterNode, type KafkaNode, type ZkNode, paths, zkClassicConfig, zkNodes, zookeeperConnect,
+	type ClusterNode, type KafkaNode, type ZkNode, layoutOf, paths, zkClassicConfig, zkNodes,
 } from './layout.js';
+import {readSecurePasswords, type SecurePasswords, writePrivateFile} from './secure-secrets.js';
+import {
+	jaasPath, secureBrokerLines, secureZooLines, zookeeperClientJaas, zookeeperServerJaas,
+} from './secure-server-config.js';
 
 /** Writes the node's configuration files afresh; returns the main config's path. */
 export function writeConfig(node: ClusterNode): string {
@@ -11,16 +15,20 @@ export function writeConfig(node: ClusterNode): string {
 	fs.mkdirSync(paths.data(node), {recursive: true});
 	fs.mkdirSync(paths.logs(node), {recursive: true});
 	fs.writeFileSync(path.join(dir, 'log4j.properties'), log4jProperties(node));
+	// The secure cluster's configs hold passwords: readable by their owner only.
+	const passwords = node.cluster === 'secure' ? readSecurePasswords() : undefined;
+	const write = passwords ? writePrivateFile : (file: string, text: string) => fs.writeFileSync(file, text);
+	if (passwords) write(jaasPath(node), node.kind === 'zookeeper' ? zookeeperServerJaas(passwords) : zookeeperClientJaas(passwords));
 
 	if (node.kind === 'zookeeper') {
 		fs.writeFileSync(path.join(paths.data(node), 'myid'), `${node.id}\n`);
 		const file = path.join(dir, 'zoo.cfg');
-		fs.writeFileSync(file, zooCfg(node));
+		write(file, zooCfg(node));
 		return file;
 	}
 
 	const file = path.join(dir, 'server.properties');
-	fs.writeFileSync(file, serverProperties(node));
+	write(file, serverProperties(node, passwords));
 	return file;
 }
 
@@ -39,15 +47,18 @@ function zooCfg(node: ZkNode): string {
 		'maxClientCnxns=0',
 		'autopurge.purgeInterval=1',
 		'autopurge.snapRetainCount=3',
-		...serverLines(node),
-		'standaloneEnabled=false',
-		'reconfigEnabled=false',
+		...(node.cluster === 'secure' ? standaloneLines(node) : [...serverLines(node), 'standaloneEnabled=false', 'reconfigEnabled=false']),
 		...(node.whitelist ? [`4lw.commands.whitelist=${node.whitelist}`] : []),
 		...(node.adminPort
 			? ['admin.enableServer=true', 'admin.serverAddress=127.0.0.1', `admin.serverPort=${node.adminPort}`]
 			: ['admin.enableServer=false']),
 		'',
 	].join('\n');
+}
+
+/** The secure cluster's single server: standalone, and every session must authenticate. */
+function standaloneLines(node: ZkNode): string[] {
+	return [`clientPort=${node.clientPort}`, 'clientPortAddress=127.0.0.1', ...secureZooLines()];
 }
 
 /**
@@ -66,24 +77,29 @@ function serverLines(node: ZkNode): string[] {
 	return zkNodes.map(peer => `server.${peer.id}=127.0.0.1:${peer.quorumPort}:${peer.electionPort};127.0.0.1:${peer.clientPort}`);
 }
 
-function serverProperties(node: KafkaNode): string {
+function serverProperties(node: KafkaNode, passwords: SecurePasswords | undefined): string {
+	const layout = layoutOf(node);
+	// Every replica on every broker: 3 on the plain cluster, 2 on the secure one.
+	const replicas = layout.kafkaNodes.length;
 	return [
 		'# written by `npm run cluster`; regenerated on every start',
 		`broker.id=${node.id}`,
 		`broker.rack=${node.rack}`,
-		`listeners=PLAINTEXT://127.0.0.1:${node.port}`,
-		`advertised.listeners=PLAINTEXT://127.0.0.1:${node.port}`,
+		...(passwords ? secureBrokerLines(node, passwords) : [
+			`listeners=PLAINTEXT://127.0.0.1:${node.port}`,
+			`advertised.listeners=PLAINTEXT://127.0.0.1:${node.port}`,
+		]),
 		`log.dirs=${paths.data(node)}`,
-		`zookeeper.connect=${zookeeperConnect}`,
+		`zookeeper.connect=${layout.zookeeperConnect}`,
 		// Short enough that a killed broker leaves /brokers/ids (and the ISR) within seconds.
 		'zookeeper.session.timeout.ms=6000',
 		'zookeeper.connection.timeout.ms=10000',
 		'num.partitions=3',
-		'default.replication.factor=3',
+		`default.replication.factor=${replicas}`,
 		'min.insync.replicas=1',
-		'offsets.topic.replication.factor=3',
+		`offsets.topic.replication.factor=${replicas}`,
 		'offsets.topic.num.partitions=12',
-		'transaction.state.log.replication.factor=3',
+		`transaction.state.log.replication.factor=${replicas}`,
 		'transaction.state.log.min.isr=2',
 		'transaction.state.log.num.partitions=6',
 		'group.initial.rebalance.delay.ms=0',

@@ -3,19 +3,31 @@ import {log4jConfigPath, writeConfig} from './config-files.js';
 import {explainFailure} from './diagnose.js';
 import {classpath, ensureJars, requireJava} from './jars.js';
 import {
-	type ClusterNode, type KafkaNode, type ZkNode, HarnessError, UsageError,
-	allNodes, findNode, home, kafkaNodes, mainPort, paths, portsOf, zkNodes, zookeeperOnly,
+	type ClusterLayout, type ClusterNode, type KafkaNode, type ZkNode, HarnessError, UsageError,
+	findNode, layoutOf, mainPort, paths, plainLayout, portsOf, secureLayout, zookeeperOnly,
 } from './layout.js';
 import {
 	type ProcessState, findPid, hasStalePidFile, isGone, isPortFree, processState,
 	removePidFile, signal, spawnJava, terminate,
 } from './processes.js';
 import {describeSrvr, probeBrokers, probeQuorum, registeredBrokerIds, srvr} from './readiness.js';
+import {ensureScramUsers} from './scram-users.js';
+import {writeClientFiles} from './secure-client-files.js';
+import {readSecurePasswords, writePrivateFile} from './secure-secrets.js';
+import {jaasPath, zookeeperClientJaas} from './secure-server-config.js';
+import {ensureCertificates} from './secure-tls.js';
 import {GiveUp, Unready, WaitTimeout, waitFor} from './wait-for.js';
 
 export type Log = (line: string) => void;
 
 const timeoutMs = Number(process.env['KTOP_CLUSTER_TIMEOUT_S'] ?? 180) * 1000;
+
+/** Heaps: the secure cluster's are smaller, so both clusters fit a 2-core CI machine side by side. */
+function heap(node: ClusterNode): string {
+	const secure = node.cluster === 'secure';
+	if (node.kind === 'zookeeper') return process.env[secure ? 'KTOP_SECURE_ZK_HEAP' : 'KTOP_ZK_HEAP'] ?? (secure ? '96m' : '192m');
+	return process.env[secure ? 'KTOP_SECURE_KAFKA_HEAP' : 'KTOP_KAFKA_HEAP'] ?? (secure ? '256m' : '512m');
+}
 
 function jvmArgs(node: ClusterNode): string[] {
 	const common = [
@@ -23,12 +35,15 @@ function jvmArgs(node: ClusterNode): string[] {
 		'-XX:+ExitOnOutOfMemoryError',
 		'-Djava.awt.headless=true',
 		`-Dlog4j.configuration=file:${log4jConfigPath(node)}`,
+		// The secure cluster's ZooKeeper authentication: the server's users, or the broker's login.
+		...(node.cluster === 'secure' ? [`-Djava.security.auth.login.config=${jaasPath(node)}`] : []),
 	];
 	if (node.kind === 'zookeeper') {
-		return ['-Xms32m', `-Xmx${process.env['KTOP_ZK_HEAP'] ?? '192m'}`, '-XX:TieredStopAtLevel=1', ...common, '-cp', classpath()];
+		return ['-Xms32m', `-Xmx${heap(node)}`, '-XX:TieredStopAtLevel=1', ...common, '-cp', classpath()];
 	}
 
-	return ['-Xms128m', `-Xmx${process.env['KTOP_KAFKA_HEAP'] ?? '512m'}`, ...common, `-Dkafka.logs.dir=${paths.logs(node)}`, '-cp', classpath()];
+	const initial = node.cluster === 'secure' ? '64m' : '128m';
+	return [`-Xms${initial}`, `-Xmx${heap(node)}`, ...common, `-Dkafka.logs.dir=${paths.logs(node)}`, '-cp', classpath()];
 }
 
 /** Nodes started by the operation in progress: killed if it is interrupted (Ctrl-C, SIGTERM). */
@@ -58,8 +73,8 @@ function isRunning(node: ClusterNode): boolean {
 }
 
 /** A pid file naming a dead process means an earlier run crashed; say so and clear it. */
-function clearStalePidFiles(log: Log): void {
-	for (const node of allNodes) {
+function clearStalePidFiles(layout: ClusterLayout, log: Log): void {
+	for (const node of layout.allNodes) {
 		if (hasStalePidFile(node)) {
 			log(`${node.name}: clearing a stale pid file left by a crashed run (${paths.pid(node)})`);
 			removePidFile(node);
@@ -73,7 +88,7 @@ async function requireFreePorts(nodes: ClusterNode[]): Promise<void> {
 			if (!(await isPortFree(port))) {
 				throw new HarnessError(
 					`port ${port} on 127.0.0.1, needed by ${node.name}, is already in use by another program`,
-					`Find it with \`ss -ltnp 'sport = :${port}'\`, stop it, or move the cluster's ports (KTOP_ZK_PORTS, KTOP_KAFKA_PORTS… in the README).`,
+					`Find it with \`ss -ltnp 'sport = :${port}'\`, stop it, or move the cluster's ports (${node.cluster === 'secure' ? 'KTOP_SECURE_ZK_PORT, KTOP_SECURE_SCRAM_PORTS' : 'KTOP_ZK_PORTS, KTOP_KAFKA_PORTS'}… in the README).`,
 				);
 			}
 		}
@@ -83,6 +98,14 @@ async function requireFreePorts(nodes: ClusterNode[]): Promise<void> {
 /** A node that did not come up: named, with its log, after everything this call started is killed. */
 async function failStart(culprit: ClusterNode, why: string, startedNow: ClusterNode[], log: Log): Promise<never> {
 	const {logPath, excerpt, hint} = explainFailure(culprit);
+	killStarted(startedNow, log);
+	throw new HarnessError(
+		`${culprit.name} did not come up: ${why}\n  log: ${logPath}${excerpt.length > 0 ? `\n  last errors:\n    ${excerpt.join('\n    ')}` : ''}`,
+		hint,
+	);
+}
+
+function killStarted(startedNow: ClusterNode[], log: Log): void {
 	// Brokers first: a broker outliving its ZooKeeper would spin retrying until killed anyway.
 	for (const node of [...startedNow].reverse()) {
 		const pid = findPid(node);
@@ -95,10 +118,6 @@ async function failStart(culprit: ClusterNode, why: string, startedNow: ClusterN
 	}
 
 	startingNow.clear();
-	throw new HarnessError(
-		`${culprit.name} did not come up: ${why}\n  log: ${logPath}${excerpt.length > 0 ? `\n  last errors:\n    ${excerpt.join('\n    ')}` : ''}`,
-		hint,
-	);
 }
 
 async function waitForQuorum(expected: ZkNode[], startedNow: ClusterNode[], log: Log): Promise<string> {
@@ -134,7 +153,7 @@ async function waitForBrokers(expected: KafkaNode[], startedNow: ClusterNode[], 
 		let culprit: KafkaNode = expected[0]!;
 		if (error instanceof NodeExited) culprit = error.node as KafkaNode;
 		else {
-			const registered = await registeredBrokerIds().catch((): number[] => []);
+			const registered = await registeredBrokerIds(layoutOf(culprit)).catch((): number[] => []);
 			culprit = expected.find(node => !registered.includes(node.id)) ?? culprit;
 		}
 
@@ -152,10 +171,9 @@ class NodeExited extends GiveUp {
 Brings the whole cluster up and returns once it is usable; idempotent.
 Returns the nodes this call started, so a test run stops only what it started.
 */
-export async function up(log: Log): Promise<{started: string[]}> {
-	requireJava();
-	ensureJars(log);
-	clearStalePidFiles(log);
+export async function up(log: Log, layout: ClusterLayout = plainLayout): Promise<{started: string[]}> {
+	const {zkNodes, kafkaNodes} = layout;
+	prepare(layout, log);
 
 	const zkToStart = zkNodes.filter(node => !isRunning(node));
 	const kafkaToStart = zookeeperOnly ? [] : kafkaNodes.filter(node => !isRunning(node));
@@ -168,7 +186,15 @@ export async function up(log: Log): Promise<{started: string[]}> {
 	}
 
 	const leader = await waitForQuorum(zkNodes, startedNow, log);
-	log(`ZooKeeper ensemble serving, leader ${leader}`);
+	log(zkNodes.length > 1 ? `ZooKeeper ensemble serving, leader ${leader}` : `ZooKeeper ${leader} serving`);
+	if (layout.kind === 'secure' && kafkaToStart.length > 0) {
+		try {
+			await ensureScramUsers(readSecurePasswords(), log);
+		} catch (error) {
+			killStarted(startedNow, log);
+			throw error;
+		}
+	}
 
 	for (const node of kafkaToStart) {
 		await waitForStaleRegistrationToExpire(node);
@@ -188,24 +214,40 @@ export async function up(log: Log): Promise<{started: string[]}> {
 }
 
 /**
+Everything a node needs before it starts: java, the jars, no stale pid files and, for the secure
+cluster, its certificates (made once) and its client files (written afresh).
+*/
+function prepare(layout: ClusterLayout, log: Log): void {
+	requireJava();
+	ensureJars(log);
+	clearStalePidFiles(layout, log);
+	if (layout.kind !== 'secure') return;
+	ensureCertificates(log);
+	const passwords = readSecurePasswords();
+	fs.mkdirSync(`${layout.home}/conf`, {recursive: true});
+	writePrivateFile(secureLayout.files.zookeeperClientJaas, zookeeperClientJaas(passwords));
+	writeClientFiles(passwords);
+}
+
+/**
 A broker killed with -9 leaves its ephemeral /brokers/ids/<id> until its ZooKeeper session expires;
 a new broker with that id refuses to start meanwhile, so wait it out.
 */
 async function waitForStaleRegistrationToExpire(node: KafkaNode): Promise<void> {
 	await waitFor(async () => {
-		const ids = await registeredBrokerIds();
+		const ids = await registeredBrokerIds(layoutOf(node));
 		return ids.includes(node.id) ? new Unready(`/brokers/ids/${node.id} still held by the killed broker's session`) : true;
 	}, {timeoutMs: 30_000, what: `the old registration of broker ${node.id} to expire`});
 }
 
 /** Stops brokers first (controlled shutdown needs ZooKeeper), then the ensemble. */
-export async function down(log: Log): Promise<void> {
-	await stopNodes(allNodes.map(node => node.name), log);
+export async function down(log: Log, layout: ClusterLayout = plainLayout): Promise<void> {
+	await stopNodes(layout.allNodes.map(node => node.name), log, layout);
 }
 
 /** Gracefully stops the named nodes, brokers before ZooKeeper servers. */
-export async function stopNodes(names: string[], log: Log): Promise<void> {
-	const nodes = names.map(findNode);
+export async function stopNodes(names: string[], log: Log, layout: ClusterLayout = plainLayout): Promise<void> {
+	const nodes = names.map(name => findNode(name, layout));
 	await stopGracefully(nodes.filter(node => node.kind === 'kafka'), 30_000, log);
 	await stopGracefully(nodes.filter(node => node.kind === 'zookeeper'), 10_000, log);
 }
@@ -224,21 +266,19 @@ async function stopGracefully(nodes: ClusterNode[], graceMs: number, log: Log): 
 	}));
 }
 
-export async function startNode(name: string, log: Log): Promise<void> {
-	const node = findNode(name);
+export async function startNode(name: string, log: Log, layout: ClusterLayout = plainLayout): Promise<void> {
+	const node = findNode(name, layout);
 	if (isRunning(node)) {
 		log(`${node.name}: already running`);
 		return;
 	}
 
-	requireJava();
-	ensureJars(log);
-	clearStalePidFiles(log);
+	prepare(layout, log);
 	await requireFreePorts([node]);
 	if (node.kind === 'kafka') await waitForStaleRegistrationToExpire(node);
 	log(`${node.name}: starting (port ${mainPort(node)}, pid ${launch(node)})`);
 	if (node.kind === 'zookeeper') {
-		const running = zkNodes.filter(isRunning);
+		const running = layout.zkNodes.filter(isRunning);
 		const leader = await waitForQuorum(running, [node], log);
 		log(`${node.name}: serving; ensemble leader ${leader}`);
 	} else {
@@ -250,8 +290,8 @@ export async function startNode(name: string, log: Log): Promise<void> {
 }
 
 /** kill -9: the node dies without any shutdown, as in a crash. */
-export async function stopNode(name: string, log: Log): Promise<void> {
-	const node = findNode(name);
+export async function stopNode(name: string, log: Log, layout: ClusterLayout = plainLayout): Promise<void> {
+	const node = findNode(name, layout);
 	const pid = findPid(node);
 	if (pid === undefined) {
 		log(`${node.name}: not running`);
@@ -265,15 +305,15 @@ export async function stopNode(name: string, log: Log): Promise<void> {
 }
 
 /** SIGSTOP: the process stays, holds its ports and sessions, and answers nothing: a hung node. */
-export async function pauseNode(name: string, log: Log): Promise<void> {
-	const node = findNode(name);
+export async function pauseNode(name: string, log: Log, layout: ClusterLayout = plainLayout): Promise<void> {
+	const node = findNode(name, layout);
 	const pid = requirePid(node);
 	signal(pid, 'SIGSTOP');
 	log(`${node.name}: paused (pid ${pid}); \`resume ${node.name}\` continues it`);
 }
 
-export async function resumeNode(name: string, log: Log): Promise<void> {
-	const node = findNode(name);
+export async function resumeNode(name: string, log: Log, layout: ClusterLayout = plainLayout): Promise<void> {
+	const node = findNode(name, layout);
 	const pid = requirePid(node);
 	signal(pid, 'SIGCONT');
 	log(`${node.name}: resumed (pid ${pid})`);
@@ -281,7 +321,7 @@ export async function resumeNode(name: string, log: Log): Promise<void> {
 
 function requirePid(node: ClusterNode): number {
 	const pid = findPid(node);
-	if (pid === undefined) throw new UsageError(`${node.name} is not running; \`npm run cluster -- start ${node.name}\` starts it`);
+	if (pid === undefined) throw new UsageError(`${node.name} is not running; \`npm run cluster -- start ${node.name}${layoutOf(node).flag}\` starts it`);
 	return pid;
 }
 
@@ -294,10 +334,10 @@ export type NodeStatus = {
 	mode: string | undefined;
 };
 
-export async function status(): Promise<NodeStatus[]> {
-	const anyZkRunning = zkNodes.some(node => processState(node).state === 'running');
-	const registered = anyZkRunning ? await registeredBrokerIds().catch(() => undefined) : undefined;
-	return Promise.all(allNodes.map(async node => {
+export async function status(layout: ClusterLayout = plainLayout): Promise<NodeStatus[]> {
+	const anyZkRunning = layout.zkNodes.some(node => processState(node).state === 'running');
+	const registered = anyZkRunning ? await registeredBrokerIds(layout).catch(() => undefined) : undefined;
+	return Promise.all(layout.allNodes.map(async node => {
 		const {state, pid} = processState(node);
 		return {name: node.name, state, pid, port: mainPort(node), mode: await modeOf(node, state, registered)};
 	}));
@@ -313,14 +353,19 @@ async function modeOf(node: ClusterNode, state: ProcessState, registered: number
 	return holds ? 'still registered (session not yet expired)' : undefined;
 }
 
-/** Stops everything and wipes data, logs and configs; the fetched jars stay. */
-export async function reset(log: Log): Promise<void> {
-	await down(log);
-	for (const folder of ['data', 'logs', 'conf', 'run']) {
-		fs.rmSync(`${home}/${folder}`, {recursive: true, force: true});
+/**
+Stops everything and wipes data, logs and configs; the fetched jars stay.
+The secure cluster also loses its certificates, passwords and client files: the next `up` makes new ones.
+*/
+export async function reset(log: Log, layout: ClusterLayout = plainLayout): Promise<void> {
+	await down(log, layout);
+	const folders = ['data', 'logs', 'conf', 'run', ...(layout.kind === 'secure' ? ['tls'] : [])];
+	for (const folder of folders) fs.rmSync(`${layout.home}/${folder}`, {recursive: true, force: true});
+	if (layout.kind === 'secure') {
+		for (const file of Object.values(secureLayout.files)) fs.rmSync(file, {force: true});
 	}
 
-	log(`wiped ${home}/{data,logs,conf,run}`);
+	log(`wiped ${layout.home}/{${folders.join(',')}}${layout.kind === 'secure' ? ' and the client files' : ''}`);
 }
 
 export {HarnessError, UsageError, WaitTimeout};

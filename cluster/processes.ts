@@ -2,7 +2,7 @@ import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import {type ClusterNode, home, paths} from './layout.js';
+import {type ClusterNode, paths} from './layout.js';
 
 export type ProcessState = 'running' | 'paused' | 'stopped';
 
@@ -11,7 +11,7 @@ Every JVM the harness starts carries these markers, so a pid is only ever taken 
 a stale pid file whose number was reused by another program is recognised as stale.
 */
 function markers(node: ClusterNode): string[] {
-	return [`-Dktop.node=${node.name}`, `-Dktop.home=${home}`];
+	return [`-Dktop.node=${node.name}`, `-Dktop.home=${node.home}`];
 }
 
 function readCmdline(pid: number): string[] | undefined {
