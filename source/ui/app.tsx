@@ -130,6 +130,7 @@ function Shell({store, refreshNow, consume, actions, onActionDone, initialStack,
 	const stale = store.getStale();
 	const dialogView = dialog.view;
 	const pickerView = picker.shown && dialogView === undefined ? picker.shown : undefined;
+	const pickerColumns = pickerView ? contextColumns(pickerView.contexts) : undefined;
 	const pickerOffset = pickerView ? scrollOffset(0, pickerView.cursor, layout.bodyRows, pickerView.contexts.length) : 0;
 	// Help, a dialog and the context picker replace the body: no table to count rows of.
 	const overlay = state.helpOpen || dialogView !== undefined || pickerView !== undefined;
@@ -167,8 +168,8 @@ function Shell({store, refreshNow, consume, actions, onActionDone, initialStack,
 						? <ActionDialog lines={dialogView.lines} />
 						: pickerView
 							? <Table
-								columns={contextColumns}
-								widths={columnWidths(contextColumns, columns)}
+								columns={pickerColumns!}
+								widths={columnWidths(pickerColumns!, columns)}
 								rows={contextRows(pickerView.contexts, context?.name).slice(pickerOffset, pickerOffset + layout.bodyRows)}
 								cursor={pickerView.cursor - pickerOffset}
 								sort={undefined}

@@ -1,16 +1,23 @@
 import type {ContextSummary} from '../../config/context-summary.js';
 import {sanitize} from '../../text/sanitize.js';
+import {textWidth} from '../../text/text-width.js';
 import type {Column, Row} from '../panes/pane.js';
 
-/** The `:ctx` picker's table: where each cluster is and how it is reached, never a secret. */
-export const contextColumns: readonly Column[] = [
-	{title: ' ', width: 1},
-	{title: 'NAME', width: 'flex', minWidth: 8},
-	{title: 'ZOOKEEPER', width: 'flex', minWidth: 12},
-	{title: 'BOOTSTRAP', width: 'flex', minWidth: 12},
-	{title: 'PROTOCOL', width: 14},
-	{title: 'READ-ONLY', width: 9},
-];
+/**
+The `:ctx` picker's table: where each cluster is and how it is reached, never a secret. Names are
+short and what one picks by, so their column fits the longest; the addresses share the rest.
+*/
+export function contextColumns(contexts: readonly ContextSummary[]): Column[] {
+	const name = Math.min(30, Math.max(4, ...contexts.map(context => textWidth(sanitize(context.name)))));
+	return [
+		{title: ' ', width: 1},
+		{title: 'NAME', width: name},
+		{title: 'ZOOKEEPER', width: 'flex', minWidth: 12},
+		{title: 'BOOTSTRAP', width: 'flex', minWidth: 12},
+		{title: 'PROTOCOL', width: 14},
+		{title: 'READ-ONLY', width: 9},
+	];
+}
 
 /** `*` marks the context the live view is on (`active`), else the file's current-context. */
 export function contextRows(contexts: readonly ContextSummary[], active: string | undefined): Row[] {
