@@ -9,7 +9,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {repoRoot, secureLayout, zookeeperConnect} from '../../cluster/layout.js';
 import {testKafka, uniqueTopic} from '../helpers/kafka.js';
 import {startTmux, type TmuxSession} from '../helpers/tmux.js';
-import {zookeeperWriter} from '../helpers/zookeeper-writer.js';
+import {removeTree, zookeeperWriter} from '../helpers/zookeeper-writer.js';
 
 const run = promisify(execFile);
 
@@ -62,13 +62,7 @@ describe(':ctx switches cluster in the live view', () => {
 		await admin.deleteTopics({topics: [topic]}).catch(() => undefined);
 		await admin.disconnect();
 		if (client) {
-			const remove = async (node: string): Promise<void> => {
-				const children = await client.get_children(node, false).catch(() => []) as string[];
-				for (const child of children) await remove(`${node}/${child}`);
-				await client.delete_(node, -1).catch(() => undefined);
-			};
-
-			await remove(chroot);
+			await removeTree(client, chroot);
 			client.close();
 		}
 
