@@ -10,8 +10,8 @@ export type ContextFlags = {
 	context: string | undefined;
 	/** --command-config: a Kafka client properties file; replaces the context's (its file and inline properties). */
 	commandConfig: string | undefined;
-	/** -X key=value, already split: override any client property, the context's included. */
-	overrides: ReadonlyMap<string, string> | undefined;
+	/** -X key=value, repeatable (kafka-security's flag, same name and shape): overrides any client property, the context's included. */
+	property: readonly string[] | undefined;
 };
 
 export type ContextTarget = {
@@ -27,7 +27,8 @@ type Flags = {zookeeper: string | undefined; bootstrap: string | undefined} & Pa
 /**
 The context to use: the one --context names (the config file must have it), else the file's
 current-context, but only when nothing else says where the cluster is (-z, -b, KTOP_ZOOKEEPER,
-KTOP_BOOTSTRAP, --command-config, -X), and before the broker host's own files are looked at.
+KTOP_BOOTSTRAP, --command-config, KTOP_COMMAND_CONFIG, -X), and before the broker host's own files
+are looked at.
 */
 export function pickContext(
 	flags: Flags,
@@ -41,8 +42,9 @@ export function pickContext(
 		return {file, settings: findContext(file, name), implicit: false};
 	}
 
-	const given = [flags.zookeeper, flags.bootstrap, env['KTOP_ZOOKEEPER'], env['KTOP_BOOTSTRAP'], flags.commandConfig].some(value => nonEmpty(value) !== undefined);
-	if (given || (flags.overrides?.size ?? 0) > 0) return undefined;
+	const given = [flags.zookeeper, flags.bootstrap, env['KTOP_ZOOKEEPER'], env['KTOP_BOOTSTRAP'], flags.commandConfig, env['KTOP_COMMAND_CONFIG']]
+		.some(value => nonEmpty(value) !== undefined);
+	if (given || (flags.property?.length ?? 0) > 0) return undefined;
 	const file = load();
 	if (file?.currentContext === undefined) return undefined;
 	return {file, settings: findContext(file, file.currentContext), implicit: true};
@@ -70,7 +72,7 @@ export function contextConnection(file: ContextsFile, settings: ContextSettings,
 		...(commandConfig === undefined
 			? [...(settings.commandConfig === undefined ? [] : readClientProperties(settings.commandConfig)), ...settings.properties]
 			: readClientProperties(commandConfig)),
-		...flags.overrides ?? [],
+		...overrides(flags.property ?? []),
 	]);
 	const connection: Connection = {zookeeper, bootstrap, context: {name: settings.name, readOnly: settings.readOnly}};
 	const warnings = [...file.warnings];
@@ -94,4 +96,16 @@ export function contextConnection(file: ContextsFile, settings: ContextSettings,
 	if (settings.zookeeperAuth !== undefined) connection.zookeeperAuth = settings.zookeeperAuth;
 	if (implicit) connection.origin = `from context ${settings.name} (current-context of ${file.file})`;
 	return {connection, interval: settings.interval, warnings};
+}
+
+/**
+-X key=value pairs, by the rule kafka-security's clientSecurity applies to them (key before the
+first `=`, both trimmed). At the merge with that branch, one parser should serve both.
+*/
+function overrides(pairs: readonly string[]): Array<[string, string]> {
+	return pairs.map(pair => {
+		const equals = pair.indexOf('=');
+		if (equals <= 0) throw new ConfigError(`-X ${pair.split('=')[0]}: expected -X key=value (a Kafka client property, e.g. -X security.protocol=SASL_SSL)`);
+		return [pair.slice(0, equals).trim(), pair.slice(equals + 1).trim()];
+	});
 }

@@ -68,8 +68,9 @@ describe('a context and the flags', () => {
 		expect(replaced.security).toMatchObject({protocol: 'PLAINTEXT', sasl: undefined});
 		// Without bootstrap.servers in the new file, and none in the context, the brokers come from ZooKeeper.
 		expect(replaced.bootstrap).toBeUndefined();
-		const overridden = resolveTarget({...none, context: 'prod', overrides: new Map([['sasl.mechanism', 'PLAIN']])}, {}, noDiscovery, load).connection;
+		const overridden = resolveTarget({...none, context: 'prod', property: ['sasl.mechanism=PLAIN']}, {}, noDiscovery, load).connection;
 		expect(overridden.security).toMatchObject({protocol: 'SASL_PLAINTEXT', sasl: {mechanism: 'PLAIN'}});
+		expect(() => resolveTarget({...none, context: 'prod', property: ['sasl.mechanism']}, {}, noDiscovery, load)).toThrow('-X sasl.mechanism: expected -X key=value');
 	});
 
 	it('a read-only context stays read-only: no flag makes it writable', () => {
@@ -120,7 +121,8 @@ describe('current-context', () => {
 
 		expect(resolveTarget({zookeeper: 'flag:2181', bootstrap: undefined}, {}, discovered, unused).connection).toEqual({zookeeper: 'flag:2181', bootstrap: undefined});
 		expect(resolveTarget(none, {KTOP_BOOTSTRAP: 'env:9092'}, discovered, unused).connection).toEqual({zookeeper: undefined, bootstrap: ['env:9092']});
-		expect(resolveTarget({...none, overrides: new Map([['security.protocol', 'SSL']])}, {}, discovered, unused).connection.context).toBeUndefined();
+		expect(resolveTarget(none, {KTOP_COMMAND_CONFIG: '/etc/kafka/client.properties'}, discovered, unused).connection.context).toBeUndefined();
+		expect(resolveTarget({...none, property: ['security.protocol=SSL']}, {}, discovered, unused).connection.context).toBeUndefined();
 		// No current-context: discovery as before.
 		const noCurrent = () => ({...load(), currentContext: undefined});
 		expect(resolveTarget(none, {}, discovered, noCurrent).connection).toMatchObject({zookeeper: 'found:2181', origin: 'found in /etc/kafka/server.properties'});
