@@ -10,7 +10,7 @@ let folder: string;
 let file: string;
 beforeAll(() => {
 	folder = mkdtempSync(path.join(tmpdir(), 'ktop-ctx-'));
-	writeFileSync(path.join(folder, 'client.properties'), 'security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\nsasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="alice" password="alice-secret";\nbootstrap.servers=fromfile:9392\n');
+	writeFileSync(path.join(folder, 'client.properties'), 'security.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-256\nsasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="alice" password="alice-secret";\nbootstrap.servers=fromfile:9392\n');
 	writeFileSync(path.join(folder, 'other.properties'), 'security.protocol=PLAINTEXT\n');
 	file = path.join(folder, 'config.yaml');
 	writeFileSync(file, `current-context: local
@@ -68,8 +68,8 @@ describe('a context and the flags', () => {
 		expect(replaced.security).toMatchObject({protocol: 'PLAINTEXT', sasl: undefined});
 		// Without bootstrap.servers in the new file, and none in the context, the brokers come from ZooKeeper.
 		expect(replaced.bootstrap).toBeUndefined();
-		const overridden = resolveTarget({...none, context: 'prod', property: ['sasl.mechanism=PLAIN']}, {}, noDiscovery, load).connection;
-		expect(overridden.security).toMatchObject({protocol: 'SASL_PLAINTEXT', sasl: {mechanism: 'PLAIN'}});
+		const overridden = resolveTarget({...none, context: 'prod', property: ['sasl.mechanism=SCRAM-SHA-256']}, {}, noDiscovery, load).connection;
+		expect(overridden.security).toMatchObject({protocol: 'SASL_PLAINTEXT', sasl: {mechanism: 'SCRAM-SHA-256'}});
 		expect(() => resolveTarget({...none, context: 'prod', property: ['sasl.mechanism']}, {}, noDiscovery, load)).toThrow('-X sasl.mechanism: expected -X key=value');
 	});
 
@@ -121,7 +121,7 @@ describe('current-context', () => {
 
 		expect(resolveTarget({zookeeper: 'flag:2181', bootstrap: undefined}, {}, discovered, unused).connection).toEqual({zookeeper: 'flag:2181', bootstrap: undefined});
 		expect(resolveTarget(none, {KTOP_BOOTSTRAP: 'env:9092'}, discovered, unused).connection).toEqual({zookeeper: undefined, bootstrap: ['env:9092']});
-		expect(resolveTarget(none, {KTOP_COMMAND_CONFIG: '/etc/kafka/client.properties'}, discovered, unused).connection.context).toBeUndefined();
+		expect(resolveTarget(none, {KTOP_COMMAND_CONFIG: path.join(folder, 'other.properties')}, discovered, unused).connection.context).toBeUndefined();
 		expect(resolveTarget({...none, property: ['security.protocol=SSL']}, {}, discovered, unused).connection.context).toBeUndefined();
 		// No current-context: discovery as before.
 		const noCurrent = () => ({...load(), currentContext: undefined});
