@@ -6,8 +6,12 @@ import {printReport} from './commands/report.js';
 import {runSnapshot} from './commands/snapshot.js';
 import {parseAdminPorts} from './config/admin-ports.js';
 import {checkCommand, commandIn, numberFlag, unknownFlags, usageExitCode} from './config/cli-flags.js';
-import {ConfigError, resolveConnection} from './config/connection.js';
 import {hideSecretsFromProcessTitle} from './config/process-title.js';
+import {ConfigError, resolveTarget} from './config/connection.js';
+import {contextSummaries} from './config/context-summary.js';
+import {loadContexts} from './config/contexts-file.js';
+import {contextSwitcher, defaultIntervalSeconds} from './config/context-switcher.js';
+import {runContexts} from './commands/contexts.js';
 import {joinNegativeFromValue, maxBuffer, parseConsumeArgs} from './config/consume-args.js';
 import {prepareTuiEnvironment} from './ui/tui-environment.js';
 
@@ -18,8 +22,14 @@ const help = `
 	  $ ktop check                 findings one per line; exit 0 ok, 1 warning, 2 critical, 3 unknown
 	  $ ktop consume <topic>       watch a topic's records live, without any consumer group;
 	                               without a terminal, one sanitized line per record
+	  $ ktop contexts [--json]     the contexts of the config file (no secrets shown)
 
-	Connection (flags, else env, else the broker host's own server.properties / zoo.cfg)
+	Connection (flags, else --context, else env, else the config file's current-context,
+	else the broker host's own server.properties / zoo.cfg)
+	      --context    a named cluster from the config file ($KTOP_CONFIG, else
+	                   $XDG_CONFIG_HOME/ktop/config.yaml, else ~/.config/ktop/config.yaml);
+	                   -z/-b/--interval override its values; a read-only context stays read-only.
+	                   In the live view, :ctx lists the contexts and :ctx <name> switches to one
 	  -z, --zookeeper  ZooKeeper connect string, host:port[,host:port…][/chroot]  (env KTOP_ZOOKEEPER)
 	                   Given only --zookeeper, the brokers are found in /brokers/ids.
 	  -b, --bootstrap  Kafka brokers, host:port[,host:port…]  (env KTOP_BOOTSTRAP)
@@ -66,6 +76,20 @@ const help = `
 	  $ ktop -z 127.0.0.1:2181,127.0.0.1:2182,127.0.0.1:2183
 	  $ ktop snapshot --json -z zk1:2181/kafka | jq '.findings'
 	  $ ktop check --samples 3 -b kafka1:9092 || page-oncall
+	  $ ktop --context prod
+
+	Contexts (config file, YAML)
+	  current-context: local
+	  contexts:
+	    local: {zookeeper: 127.0.0.1:2181/kafka, bootstrap: 127.0.0.1:9092}
+	    prod:
+	      zookeeper: zk1:2181,zk2:2181/kafka     # connect string, optional /chroot
+	      zookeeper-auth: digest:ktop:secret      # scheme:auth
+	      bootstrap: kafka1:9093,kafka2:9093
+	      command-config: prod-client.properties  # Kafka client properties, relative to this file
+	      properties: {sasl.mechanism: SCRAM-SHA-512}   # override the file's
+	      read-only: true
+	      interval: 5
 `;
 
 // Numbers are read as text and checked by ktop (cli-flags.ts): meow's number type turns "abc" into NaN.
@@ -77,6 +101,7 @@ const flags = {
 	property: {type: 'string', shortFlag: 'X', isMultiple: true},
 	zkAuth: {type: 'string', isMultiple: true},
 	brokersOnly: {type: 'boolean', default: false},
+	context: {type: 'string'},
 	json: {type: 'boolean', default: false},
 	samples: {type: 'string'},
 	interval: {type: 'string', shortFlag: 'i'},
@@ -116,14 +141,29 @@ async function main(): Promise<number> {
 	const unknown = unknownFlags(cli.unnormalizedFlags, flags);
 	if (unknown.length > 0) throw new ConfigError(`unknown flag${unknown.length > 1 ? 's' : ''} ${unknown.join(' ')}; see ktop --help`);
 	if (extra.length > 0 && command !== 'consume') throw new ConfigError(`unexpected argument "${extra[0]}"; see ktop --help`);
-	const interval = numberFlag('--interval', cli.flags.interval, {min: 0.5, max: 3600, integer: false, unit: 'seconds'}) ?? 2;
+	const intervalFlag = numberFlag('--interval', cli.flags.interval, {min: 0.5, max: 3600, integer: false, unit: 'seconds'});
 	const samples = numberFlag('--samples', cli.flags.samples, {min: 1, max: 100, integer: true, unit: 'refreshes'}) ?? 1;
 	const buffer = numberFlag('--buffer', cli.flags.buffer, {min: 1, max: maxBuffer, integer: true, unit: 'records'});
 
-	const connection = resolveConnection(cli.flags);
+	if (command === 'contexts') {
+		const file = loadContexts();
+		for (const warning of file?.warnings ?? []) process.stderr.write(`ktop: warning: ${warning}\n`);
+		return runContexts(file?.file ?? undefined, file ? contextSummaries(file) : [], cli.flags.json, write);
+	}
+
+	const target = resolveTarget(cli.flags);
+	const {connection} = target;
+	for (const warning of target.warnings) process.stderr.write(`ktop: warning: ${warning}\n`);
 	if (connection.origin) process.stderr.write(`ktop: connection ${connection.origin}\n`);
+	const interval = intervalFlag ?? target.interval ?? defaultIntervalSeconds;
 	const collect = {samples, intervalMs: interval * 1000, adminPorts: parseAdminPorts(cli.flags.zkAdmin)};
-	const tui = {connection, adminPorts: collect.adminPorts, intervalMs: collect.intervalMs, readOnly: cli.flags.readOnly, logFile: cli.flags.logFile};
+	// A read-only context is never written to: --read-only can only add to it.
+	const readOnly = cli.flags.readOnly || connection.context?.readOnly === true;
+	const tui = {
+		connection, adminPorts: collect.adminPorts, intervalMs: collect.intervalMs, readOnly, logFile: cli.flags.logFile,
+		// :ctx in the live view: the config file is read again each time, so an edit shows without a restart.
+		contexts: contextSwitcher({readOnly: cli.flags.readOnly, intervalSeconds: intervalFlag}),
+	};
 
 	switch (command) {
 		case 'snapshot': return runSnapshot(connection, {...collect, json: cli.flags.json}, write);

@@ -1,7 +1,7 @@
 import {ConfigError} from './connection.js';
 
 /** The subcommands; none at all is the live view. */
-export const commandNames = ['snapshot', 'check', 'consume'] as const;
+export const commandNames = ['snapshot', 'check', 'consume', 'contexts'] as const;
 
 /**
 Exit status for bad usage: 2, the shell's convention (getopt, meow), except for check, where 2

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type {ConnectionOptions} from 'node:tls';
 import {checkTlsMaterial} from '../cluster/kafka/check-tls-material.js';
 import type {KafkaSecurity, SaslSettings, SecurityProtocol} from '../cluster/kafka/client-security.js';
-import {ConfigError} from './connection.js';
+import {ConfigError} from './config-error.js';
 import {parseJaasConfig} from './jaas-config.js';
 import {oauthTokenSource, splitWords} from './oauth-token.js';
 import {Pkcs12Error, pkcs12Certificates} from './pkcs12-certificates.js';
@@ -55,6 +55,15 @@ export type ClientProperties = {
 	bootstrap: string[] | undefined;
 	warnings: string[];
 };
+
+/** -X key=value pairs (key before the first `=`, both trimmed), in the order given: later ones win. */
+export function propertyOverrides(pairs: readonly string[]): Array<[string, string]> {
+	return pairs.map(pair => {
+		const equals = pair.indexOf('=');
+		if (equals <= 0) throw new ConfigError(`-X ${pair.split('=')[0]}: expected -X key=value (a Kafka client property, e.g. -X security.protocol=SASL_SSL)`);
+		return [pair.slice(0, equals).trim(), pair.slice(equals + 1).trim()];
+	});
+}
 
 /** The properties of a Kafka client properties file; a warning is added by securityFromProperties for a readable secret. */
 export function readClientProperties(file: string): Map<string, string> {

@@ -1,40 +1,73 @@
-import {parseConnectString, parseHostPort} from '../cluster/zookeeper/connect-string.js';
+import {parseConnectString} from '../cluster/zookeeper/connect-string.js';
 import type {Connection} from '../model/reach.js';
-import {type ClientProperties, permissionWarning, readClientProperties, securityFromProperties} from './client-properties.js';
+import {brokerList, nonEmpty} from './broker-list.js';
+import {type ClientProperties, permissionWarning, propertyOverrides, readClientProperties, securityFromProperties} from './client-properties.js';
+import {ConfigError} from './config-error.js';
+import {contextConnection, type ContextFlags, type ContextTarget, pickContext} from './context-connection.js';
+import {type ContextsFile, loadContexts} from './contexts-file.js';
 import {type Discovery, discoverConnection, findClientProperties} from './discover.js';
 import {parseZookeeperAuth} from './zookeeper-auth.js';
 
 export type ConnectionFlags = {
 	zookeeper: string | undefined;
 	bootstrap: string | undefined;
-	/** --command-config: a Kafka client properties file (env KTOP_COMMAND_CONFIG). */
-	commandConfig?: string | undefined;
-	/** -X key=value, repeatable: client properties set or overriding the file's. */
-	property?: string[] | undefined;
 	/** --zk-auth, each `scheme:auth`; else KTOP_ZK_AUTH. */
 	zkAuth?: readonly string[] | undefined;
 	/** --brokers-only: never look for ZooKeeper. */
 	brokersOnly?: boolean | undefined;
-};
+} & Partial<ContextFlags>;
 
-export class ConfigError extends Error {}
+export {ConfigError} from './config-error.js';
+
+type Warn = (line: string) => void;
+type FindProperties = () => {file: string | undefined; tried: string[]};
+const warnOnStderr: Warn = line => process.stderr.write(`ktop: ${line}\n`);
 
 /**
-Where the connection comes from: flags first, then KTOP_ZOOKEEPER / KTOP_BOOTSTRAP, then the
-broker host's own configuration files. Addresses are validated here so a typo is reported
-before any connection is tried.
+Where the connection comes from: flags first, then a context named by --context, then
+KTOP_ZOOKEEPER / KTOP_BOOTSTRAP, then the config file's current-context, then the broker host's
+own configuration files. Addresses are validated here so a typo is reported before any
+connection is tried.
 */
 export function resolveConnection(
 	flags: ConnectionFlags,
 	env: NodeJS.ProcessEnv = process.env,
 	discover: () => Discovery = () => discoverConnection({env}),
-	warn: (line: string) => void = line => process.stderr.write(`ktop: ${line}\n`),
-	findProperties: () => {file: string | undefined; tried: string[]} = () => findClientProperties({env}),
+	warn: Warn = warnOnStderr,
+	findProperties: FindProperties = () => findClientProperties({env}),
+	contexts: () => ContextsFile | undefined = () => loadContexts(env),
 ): Connection {
+	return resolveTarget(flags, env, discover, contexts, warn, findProperties).connection;
+}
+
+/** resolveConnection, with what a context adds besides the connection (its interval, the file's warnings). */
+export function resolveTarget(
+	flags: ConnectionFlags,
+	env: NodeJS.ProcessEnv = process.env,
+	discover: () => Discovery = () => discoverConnection({env}),
+	contexts: () => ContextsFile | undefined = () => loadContexts(env),
+	warn: Warn = warnOnStderr,
+	findProperties: FindProperties = () => findClientProperties({env}),
+): ContextTarget {
 	if (flags.brokersOnly && nonEmpty(flags.zookeeper) !== undefined) {
 		throw new ConfigError('--brokers-only and --zookeeper exclude each other: --brokers-only never reads ZooKeeper');
 	}
 
+	const context = pickContext(flags, env, contexts);
+	if (!context) return {connection: resolveAddresses(flags, env, discover, warn, findProperties), interval: undefined, warnings: []};
+	const target = contextConnection(context.file, context.settings, flags, context.implicit);
+	// --zk-auth (or KTOP_ZK_AUTH) replaces the context's ZooKeeper auth; --brokers-only drops its ZooKeeper.
+	const zookeeperAuth = zookeeperAuthOf(flags, env);
+	if (zookeeperAuth.length > 0) target.connection.zookeeperAuth = zookeeperAuth;
+	if (flags.brokersOnly) {
+		if (target.connection.bootstrap === undefined) throw new ConfigError(`--brokers-only needs the brokers: context "${context.settings.name}" names none; pass --bootstrap host:9092[,…]`);
+		target.connection = {...target.connection, zookeeper: undefined, zookeeperAuth: undefined, brokersOnly: true};
+	}
+
+	return target;
+}
+
+function resolveAddresses(flags: ConnectionFlags, env: NodeJS.ProcessEnv, discover: () => Discovery, warn: Warn, findProperties: FindProperties): Connection {
 	const zookeeperAuth = zookeeperAuthOf(flags, env);
 	let zookeeper = flags.brokersOnly ? undefined : nonEmpty(flags.zookeeper) ?? nonEmpty(env['KTOP_ZOOKEEPER']);
 	let bootstrapRaw = nonEmpty(flags.bootstrap) ?? nonEmpty(env['KTOP_BOOTSTRAP']);
@@ -54,7 +87,7 @@ export function resolveConnection(
 			throw new ConfigError([
 				'no cluster to connect to.',
 				'  Pass --zookeeper host:2181[,host:2181…][/chroot] and/or --bootstrap host:9092[,…],',
-				'  or set KTOP_ZOOKEEPER / KTOP_BOOTSTRAP.',
+				'  or set KTOP_ZOOKEEPER / KTOP_BOOTSTRAP, or name a context (--context, ktop contexts).',
 				`  No Kafka or ZooKeeper configuration was found either; looked for:\n${found.tried.map(file => `    ${file}`).join('\n')}`,
 				'  The local demo cluster (npm run cluster -- up) is at -z 127.0.0.1:2181,127.0.0.1:2182,127.0.0.1:2183',
 			].join('\n'));
@@ -81,10 +114,7 @@ export function resolveConnection(
 
 	try {
 		if (zookeeper !== undefined) parseConnectString(zookeeper);
-		const bootstrap = bootstrapRaw?.split(',').map(entry => {
-			const {host, port} = parseHostPort(entry.trim(), 9092, 'broker');
-			return `${host.includes(':') ? `[${host}]` : host}:${port}`;
-		});
+		const bootstrap = bootstrapRaw === undefined ? undefined : brokerList(bootstrapRaw);
 		return {
 			zookeeper, bootstrap,
 			...(origin === undefined ? {} : {origin}),
@@ -98,7 +128,7 @@ export function resolveConnection(
 }
 
 /** The client properties of --command-config (or KTOP_COMMAND_CONFIG) and -X, or undefined when neither is given. */
-function clientSecurity(file: string | undefined, overrides: string[], warn: (line: string) => void): ClientProperties | undefined {
+function clientSecurity(file: string | undefined, overrides: readonly string[], warn: Warn): ClientProperties | undefined {
 	if (file === undefined && overrides.length === 0) return undefined;
 	const properties = file === undefined ? new Map<string, string>() : readClientProperties(file);
 	if (file !== undefined) {
@@ -106,12 +136,7 @@ function clientSecurity(file: string | undefined, overrides: string[], warn: (li
 		if (warning) warn(warning);
 	}
 
-	for (const override of overrides) {
-		const equals = override.indexOf('=');
-		if (equals <= 0) throw new ConfigError(`-X ${override.split('=')[0]}: expected -X key=value (a Kafka client property, e.g. -X security.protocol=SASL_SSL)`);
-		properties.set(override.slice(0, equals).trim(), override.slice(equals + 1).trim());
-	}
-
+	for (const [key, value] of propertyOverrides(overrides)) properties.set(key, value);
 	const origin = file === undefined ? '-X' : overrides.length > 0 ? `${file} with -X` : file;
 	const result = securityFromProperties(properties, origin);
 	for (const warning of result.warnings) warn(warning);
@@ -124,8 +149,4 @@ function zookeeperAuthOf(flags: ConnectionFlags, env: NodeJS.ProcessEnv) {
 	if (given.length > 0) return parseZookeeperAuth(given, '--zk-auth');
 	const fromEnv = nonEmpty(env['KTOP_ZK_AUTH']);
 	return fromEnv === undefined ? [] : parseZookeeperAuth([fromEnv], 'KTOP_ZK_AUTH');
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-	return value === undefined || value.trim() === '' ? undefined : value.trim();
 }

@@ -1,5 +1,5 @@
 import type {ZookeeperAuth} from '../cluster/types.js';
-import {ConfigError} from './connection.js';
+import {ConfigError} from './config-error.js';
 
 /**
 Schemes an addAuthInfo cannot satisfy with ktop's client: SASL and x509 are negotiated on the

@@ -244,7 +244,9 @@ export type EventKind =
 	| 'group-appeared' | 'group-disappeared'
 	| 'finding-raised' | 'finding-cleared'
 	/** A write ktop itself applied or tried from an action's dialog (recorded by the store, not found by the diff). */
-	| 'action-applied' | 'action-partial' | 'action-failed';
+	| 'action-applied' | 'action-partial' | 'action-failed'
+	/** The live view left one cluster for another (`:ctx`): the first event of the new cluster's timeline. */
+	| 'context-switched';
 
 export type ClusterEvent = {
 	at: number;

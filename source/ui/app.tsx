@@ -22,10 +22,14 @@ import {type StoreView, useStoreVersion} from './hooks/use-store.js';
 import {useMessageExpiry} from './hooks/use-message-expiry.js';
 import {useUiState} from './hooks/use-ui-state.js';
 import type {ViewRef} from './panes/pane.js';
-import {currentView, rowsSignature, viewStateOf} from './ui-state.js';
+import {currentView, rowsSignature, scrollOffset, viewStateOf} from './ui-state.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {KeypressProvider} from './input/keypress-context.js';
 import {useShellKeys} from './input/use-shell-keys.js';
+import {contextColumns, contextRows} from './contexts/context-rows.js';
+import type {ContextsControl} from './contexts/contexts-control.js';
+import {useContextPicker} from './contexts/use-context-picker.js';
+import {columnWidths} from './table/column-widths.js';
 import type {Keymap} from './keymap.js';
 import {frameLayout, tooSmallLines} from './layout.js';
 import {defaultView, type PaneRegistry} from './pane-registry.js';
@@ -53,6 +57,10 @@ export type AppProps = {
 	intervalMs: number;
 	/** What ktop connects to, shown until the first snapshot arrives. */
 	target: string;
+	/** The named context this cluster is (the header names it; read-only ones show read-only). */
+	context?: {name: string; readOnly: boolean} | undefined;
+	/** `:ctx`: the config file's contexts and the switch between them (run-tui wires it). */
+	contexts?: ContextsControl | undefined;
 	/** Pin the size (tests); by default the terminal's, following resizes. */
 	columns?: number;
 	rows?: number;
@@ -60,6 +68,8 @@ export type AppProps = {
 	/** Colour allowed; by default unless NO_COLOR is set. */
 	color?: boolean;
 };
+
+const pickerHint = '↑↓ move · Enter switch to this context · Esc close';
 
 /** The TUI: the keypress dispatcher around the shell. */
 export function App(props: AppProps) {
@@ -72,7 +82,7 @@ export function App(props: AppProps) {
 	);
 }
 
-function Shell({store, refreshNow, consume, actions, onActionDone, initialStack, registry, keymap, intervalMs, target, columns: fixedColumns, rows: fixedRows, now = Date.now}: AppProps) {
+function Shell({store, refreshNow, consume, actions, onActionDone, initialStack, registry, keymap, intervalMs, target, context, contexts, columns: fixedColumns, rows: fixedRows, now = Date.now}: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize({columns: fixedColumns, rows: fixedRows});
 	useStoreVersion(store);
@@ -89,10 +99,12 @@ function Shell({store, refreshNow, consume, actions, onActionDone, initialStack,
 	const bodyHeight = layout.bodyRows + 1 + (layout.summary ? 1 : 0);
 	const help = useMemo(() => (state.helpOpen ? helpPages(helpSections(keymap, view.columns), columns, bodyHeight) : undefined), [state.helpOpen, keymap, view.columns, columns, bodyHeight]);
 	const dialog = useActionDialog({actions, onActionDone, keymap, state, latest, dispatch, refreshNow, width: columns, height: bodyHeight});
+	const picker = useContextPicker({contexts, active: context?.name, dispatch});
 	useShellKeys({
 		latest, dispatch, keymap, registry,
 		renderedRows: rowsSignature(state), rows: view.rows, keys: view.keys, columns: view.columns, defaultSort: view.pane?.defaultSort,
 		pageSize: Math.max(1, layout.bodyRows - 1), helpPages: help?.length ?? 1, openAction: dialog.open, quit: exit, refreshNow,
+		openContexts: picker.open, contextNames: picker.names,
 	});
 
 	const ref = currentView(state);
@@ -117,8 +129,11 @@ function Shell({store, refreshNow, consume, actions, onActionDone, initialStack,
 
 	const stale = store.getStale();
 	const dialogView = dialog.view;
-	// Help and a dialog replace the body: no table to count rows of.
-	const overlay = state.helpOpen || dialogView !== undefined;
+	const pickerView = picker.shown && dialogView === undefined ? picker.shown : undefined;
+	const pickerColumns = pickerView ? contextColumns(pickerView.contexts) : undefined;
+	const pickerOffset = pickerView ? scrollOffset(0, pickerView.cursor, layout.bodyRows, pickerView.contexts.length) : 0;
+	// Help, a dialog and the context picker replace the body: no table to count rows of.
+	const overlay = state.helpOpen || dialogView !== undefined || pickerView !== undefined;
 	const waiting = snapshot ? undefined : stale ? `cannot read the cluster yet: ${sanitize(stale.error)}` : `waiting for the first refresh of ${sanitize(target)}…`;
 	return (
 		<LineWidth.Provider value={columns}>
@@ -127,6 +142,7 @@ function Shell({store, refreshNow, consume, actions, onActionDone, initialStack,
 					snapshot={snapshot}
 					latest={() => ({snapshot: store.getSnapshot(), stale: store.getStale()})}
 					target={target}
+					context={context?.name}
 					intervalMs={intervalMs}
 					readOnly={keymap.readOnly}
 					lines={layout.headerLines}
@@ -135,7 +151,7 @@ function Shell({store, refreshNow, consume, actions, onActionDone, initialStack,
 				<Breadcrumbs
 					trail={[
 						...view.trail, ...(consumeView?.trailTail ? [consumeView.trailTail] : []),
-						...(dialogView ? [dialogView.title] : []), ...(state.helpOpen ? ['help'] : []),
+						...(dialogView ? [dialogView.title] : []), ...(pickerView ? ['contexts'] : []), ...(state.helpOpen ? ['help'] : []),
 					]}
 					filter={view.filter}
 					// The consume view's filter is a regex the session applies; its own message says when it is not one.
@@ -150,6 +166,16 @@ function Shell({store, refreshNow, consume, actions, onActionDone, initialStack,
 				<Box flexDirection="column" flexGrow={1} overflowY="hidden">
 					{dialogView
 						? <ActionDialog lines={dialogView.lines} />
+						: pickerView
+							? <Table
+								columns={pickerColumns!}
+								widths={columnWidths(pickerColumns!, columns)}
+								rows={contextRows(pickerView.contexts, context?.name).slice(pickerOffset, pickerOffset + layout.bodyRows)}
+								cursor={pickerView.cursor - pickerOffset}
+								sort={undefined}
+								changed={() => undefined}
+								empty=""
+							/>
 						: help ? <Help lines={help[Math.min(state.helpPage, help.length - 1)] ?? []} />
 						: consumeView
 							? <ConsumeBody view={consumeView} />
@@ -166,7 +192,7 @@ function Shell({store, refreshNow, consume, actions, onActionDone, initialStack,
 								/>}
 				</Box>
 				{state.prompt.mode === 'none'
-					? <HintLine keymap={keymap} layer={state.helpOpen ? 'help' : consumeView?.layer ?? 'table'} place={{view: ref?.view === 'consume' ? undefined : ref?.view, width: columns}} text={dialogView?.hint} />
+					? <HintLine keymap={keymap} layer={state.helpOpen ? 'help' : consumeView?.layer ?? 'table'} place={{view: ref?.view === 'consume' ? undefined : ref?.view, width: columns}} text={dialogView?.hint ?? (pickerView ? pickerHint : undefined)} />
 					: <Prompt mode={state.prompt.mode} text={state.prompt.text} hint={hintText(keymap, 'prompt')} />}
 			</Box>
 		</LineWidth.Provider>

@@ -19,8 +19,13 @@ Line 1, "is it up": the ZooKeeper quorum and its leader, brokers up, the control
 cluster id. Ordered by what matters when the line is cut at 80 columns: the id goes first.
 `QUORUM LOST`, `NO CONTROLLER` are spelled out, not coloured only.
 */
-export function clusterLine(snapshot: ClusterSnapshot | undefined, target: string, readOnly: boolean): HeaderLine {
-	const line: HeaderLine = [{text: 'ktop', tone: 'accent'}, ...(readOnly ? [{text: ' read-only', tone: 'warn' as const}] : [])];
+export function clusterLine(snapshot: ClusterSnapshot | undefined, target: string, readOnly: boolean, context?: string): HeaderLine {
+	// The context comes first after ktop: with several clusters a line away, which one this is must never be cut.
+	const line: HeaderLine = [
+		{text: 'ktop', tone: 'accent'},
+		...(context === undefined ? [] : [{text: ` ctx ${sanitize(context)}`, tone: 'accent' as const}]),
+		...(readOnly ? [{text: ' read-only', tone: 'warn' as const}] : []),
+	];
 	if (!snapshot) {
 		line.push({text: ' '}, {text: `connecting to ${sanitize(target)}…`, tone: 'dim'});
 		return line;

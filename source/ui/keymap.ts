@@ -59,7 +59,7 @@ export type CommandSpec = {
 
 export const builtinCommands: Readonly<Record<BuiltinCommand, CommandSpec>> = {
 	help: {keys: ['?'], description: 'this help (again closes it)', scope: 'global', dangerous: false, hint: 'help'},
-	command: {keys: [':'], description: 'switch view: :topics :zk…', scope: 'global', dangerous: false, hint: 'view'},
+	command: {keys: [':'], description: 'view or context: :topics :ctx…', scope: 'global', dangerous: false, hint: 'view'},
 	filter: {keys: ['/'], description: 'filter rows (regex)', scope: 'global', dangerous: false, hint: 'filter'},
 	refresh: {keys: ['r'], description: 'refresh now', scope: 'global', dangerous: false, hint: 'refresh'},
 	quit: {keys: ['q', 'ctrl+c'], description: 'quit', scope: 'global', dangerous: false, hint: 'quit'},

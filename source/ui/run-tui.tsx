@@ -1,21 +1,15 @@
 import {render} from 'ink';
 import React from 'react';
 import {describeSecurity} from '../cluster/kafka/client-security.js';
-import {createClusterWriter} from '../cluster/kafka/writer/cluster-writer.js';
-import {withTimeout} from '../cluster/with-timeout.js';
-import type {ClusterWriter} from '../cluster/write-types.js';
-import {traceActions} from '../model/actions/action-trace.js';
-import {createActionFactory} from '../model/actions/catalog.js';
-import type {ActionFactory} from '../model/actions/types.js';
-import {openClusterReader} from '../model/cluster-reader.js';
-import {consumeOpener, type ConsumeRequest} from '../model/consume-opener.js';
-import {startPoller} from '../model/poller.js';
+import type {ContextSwitcher} from '../config/context-switcher.js';
 import {securityWords} from '../model/security-words.js';
+import {traceActions} from '../model/actions/action-trace.js';
+import type {ConsumeRequest} from '../model/consume-opener.js';
 import type {Connection} from '../model/reach.js';
-import {createStore} from '../model/store.js';
-import type {ClusterSnapshot} from '../model/types.js';
+import {sanitize} from '../text/sanitize.js';
 import {App} from './app.js';
-import {trackSessions} from './consume/track-sessions.js';
+import {type ClusterSession, openClusterSession} from './cluster-session.js';
+import type {ContextsControl} from './contexts/contexts-control.js';
 import {buildKeymap} from './keymap.js';
 import {openDiagnosticsLog} from './log-file.js';
 import {paneForAlias, panes} from './panes/index.js';
@@ -29,14 +23,19 @@ export type TuiOptions = {
 	logFile: string | undefined;
 	/** `ktop consume <topic> --from …`: open straight into that topic's consume view (Esc goes to topics). */
 	consume?: ConsumeRequest | undefined;
+	/** The config file's contexts, for `:ctx`; without it `:ctx` says there are none. */
+	contexts?: ContextSwitcher | undefined;
 };
 
 /**
-`ktop` on a terminal: the cluster reader, the store and the poller wired to the UI, on the
-alternate screen. Data flows one way (reader -> store -> <App/>); the UI gets the store and a
-`refreshNow` and nothing else, plus a `consume` factory wired to the consume engine and an
-`actions` factory wired to the cluster writer, so neither the consume view nor an action's dialog
-touches the network itself; each applied action comes back through `onActionDone` to be recorded. Returns the exit status: 0 after q or Ctrl-C, 2 without a terminal.
+`ktop` on a terminal: a cluster session (reader, store, poller, consume engine, writer; see
+cluster-session.ts) wired to the UI, on the alternate screen. Data flows one way (reader -> store
+-> <App/>); the UI gets the store and a `refreshNow` and nothing else, plus a `consume` factory
+and an `actions` factory, so neither the consume view nor an action's dialog touches the network
+itself; each applied action comes back through `onActionDone` to be recorded. `:ctx <name>`
+closes the session and opens the context's: the App is mounted anew over it, so no view, cursor,
+consume session or event of the old cluster survives. Returns the exit status: 0 after q or
+Ctrl-C, 2 without a terminal.
 */
 export async function runTui(options: TuiOptions): Promise<number> {
 	const refusal = notATerminalMessage(process.stdin, process.stdout);
@@ -46,29 +45,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	}
 
 	const log = openDiagnosticsLog(options.logFile);
-	const reader = openClusterReader(options.connection, {adminPorts: options.adminPorts});
-	// The engine reads with no consumer group and commits nothing; `initial` applies to its own topic.
-	const sessions = trackSessions(consumeOpener(options.connection, options.consume), line => log.write(line));
-	const store = createStore();
-	// --read-only unbinds every action key, and the writer refuses writes itself as well.
-	const actions = clusterActions(options.connection, options.readOnly, () => store.getSnapshot(), () => reader.zookeeperTrouble());
-	let started = 0;
-	const poller = startPoller({
-		intervalMs: options.intervalMs,
-		async task() {
-			started = Date.now();
-			return reader.read();
-		},
-		onResult(input) {
-			log.write(`refresh ok in ${Date.now() - started} ms${input.errors.length > 0 ? `; ${input.errors.length} source error(s)` : ''}`);
-			for (const error of input.errors) log.write(`  ${error.source}: ${error.message}`);
-			store.update(input);
-		},
-		onError(error, failures) {
-			log.write(`refresh failed after ${Date.now() - started} ms (${failures} in a row): ${error.stack ?? error.message}`);
-			store.recordError(error);
-		},
-	});
+	let session = openClusterSession(options, log);
+	let generation = 0;
+	const closing = new Set<Promise<void>>();
 
 	// Nothing may write to the terminal Ink draws on; stray console output goes to the log instead.
 	const restoreConsole = redirectConsole(line => log.write(`console: ${line}`));
@@ -78,49 +57,77 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		stdin: process.stdin,
 		process,
 		onAbort(reason) {
-			poller.stop();
+			void session.close();
 			log.write(`ended: ${reason}`);
 			log.close();
 		},
 	});
 
-	const security = securityWords(options.connection.security ? describeSecurity(options.connection.security) : undefined);
-	const target = `${options.connection.zookeeper ?? options.connection.bootstrap?.join(',') ?? 'the cluster'}${security ? ` (${security})` : ''}`;
+	const contexts: ContextsControl | undefined = options.contexts && {
+		list: () => listContexts(options.contexts!),
+		switchTo(name) {
+			let choice;
+			try {
+				choice = options.contexts!.choose(name);
+			} catch (error) {
+				// A wrong file or an unknown name: stay where we are and say why.
+				return (error as Error).message;
+			}
+
+			const from = session.connection.context?.name;
+			log.write(`switching to context ${sanitize(name)}${from === undefined ? '' : ` from ${sanitize(from)}`}`);
+			for (const warning of choice.warnings) log.write(`warning: ${warning}`);
+			const old = session;
+			const closed = old.close().finally(() => closing.delete(closed));
+			closing.add(closed);
+			session = openClusterSession({connection: choice.connection, adminPorts: options.adminPorts, intervalMs: choice.intervalMs, readOnly: choice.readOnly}, log);
+			session.store.record({
+				at: Date.now(), kind: 'context-switched', subject: name, severity: 'info',
+				message: `switched to context ${name}${from === undefined ? '' : ` from ${from}`}; nothing of the previous cluster is shown`,
+			});
+			generation++;
+			app.rerender(view());
+			return undefined;
+		},
+	};
+
+	const view = () => (
+		<App
+			// A new key mounts a new App: every view state, cursor and consume session of the old cluster goes.
+			key={generation}
+			store={session.store}
+			refreshNow={session.refreshNow}
+			consume={session.consume}
+			actions={session.actions}
+			// Every write ktop makes, and every one it tried, goes on the timeline and into --log-file.
+			onActionDone={traceActions(session.store, log)}
+			initialStack={options.consume && generation === 0 ? [{view: 'topics'}, {view: 'consume', subject: options.consume.topic}] : undefined}
+			registry={{panes, paneForAlias}}
+			keymap={buildKeymap({readOnly: session.readOnly})}
+			intervalMs={session.intervalMs}
+			target={targetOf(session)}
+			context={session.connection.context}
+			contexts={contexts}
+		/>
+	);
+
+	// Ctrl-C is a keymap command (quit), so it restores the terminal like q does. Incremental
+	// rendering stays off: with Ink 6.8 and a fixed-height frame it redrew one line low in tmux,
+	// leaving the first frame's top line behind; the frame is small, so a full redraw is cheap.
+	let app: ReturnType<typeof render>;
 	try {
-		const app = render(
-			<App
-				store={store}
-				refreshNow={() => poller.refreshNow()}
-				consume={sessions.open}
-				actions={actions.factory}
-				// Every write ktop makes, and every one it tried, goes on the timeline and into --log-file.
-				onActionDone={traceActions(store, log)}
-				initialStack={options.consume ? [{view: 'topics'}, {view: 'consume', subject: options.consume.topic}] : undefined}
-				registry={{panes, paneForAlias}}
-				keymap={buildKeymap({readOnly: options.readOnly})}
-				intervalMs={options.intervalMs}
-				target={target}
-			/>,
-			// Ctrl-C is a keymap command (quit), so it restores the terminal like q does. Incremental
-			// rendering stays off: with Ink 6.8 and a fixed-height frame it redrew one line low in tmux,
-			// leaving the first frame's top line behind; the frame is small, so a full redraw is cheap.
-			{exitOnCtrlC: false, patchConsole: false, maxFps: 30},
-		);
+		app = render(view(), {exitOnCtrlC: false, patchConsole: false, maxFps: 30});
 		await app.waitUntilExit();
 	} finally {
-		poller.stop();
+		const last = session.close();
 		terminal.restore();
 		restoreConsole();
 		log.write('ended: quit');
 		log.close();
+		// The screen is already back; each close is bounded (cluster-session.ts).
+		await Promise.all([last, ...closing]);
 	}
 
-	// The screen is already back; a client that is slow to disconnect must not hold the prompt.
-	await Promise.all([
-		withTimeout(reader.close(), 2000).catch(() => undefined),
-		withTimeout(sessions.closeAll(), 2000).catch(() => undefined),
-		withTimeout(actions.close(), 2000).catch(() => undefined),
-	]);
 	return 0;
 }
 
@@ -129,28 +136,18 @@ export async function runConsumeTui(options: Omit<TuiOptions, 'consume'>, reques
 	return runTui({...options, consume: request});
 }
 
-/**
-The actions over a cluster writer made on first use: with only a ZooKeeper address given, the
-brokers' addresses are known once a refresh has read their registrations (the snapshot's).
-*/
-function clusterActions(connection: Connection, readOnly: boolean, snapshot: () => ClusterSnapshot | undefined, zookeeperTrouble: () => string | undefined): {factory: ActionFactory; close(): Promise<void>} {
-	let writer: ClusterWriter | undefined;
-	let factory: ActionFactory | undefined;
-	return {
-		factory(id, subject) {
-			if (!factory) {
-				const bootstrap = connection.bootstrap ?? snapshot()?.connection.bootstrap ?? [];
-				if (bootstrap.length === 0) return {unavailable: 'no broker address known yet: wait for a refresh that finds the brokers'};
-				writer = createClusterWriter(bootstrap, {readOnly, zookeeperTrouble, security: connection.security});
-				factory = createActionFactory({snapshot, writer});
-			}
+function targetOf(session: ClusterSession): string {
+	const {connection} = session;
+	const security = securityWords(connection.security ? describeSecurity(connection.security) : undefined);
+	return `${connection.zookeeper ?? connection.bootstrap?.join(',') ?? 'the cluster'}${security ? ` (${security})` : ''}`;
+}
 
-			return factory(id, subject);
-		},
-		async close() {
-			await writer?.close();
-		},
-	};
+function listContexts(switcher: ContextSwitcher): ReturnType<ContextsControl['list']> {
+	try {
+		return switcher.list();
+	} catch (error) {
+		return {error: (error as Error).message};
+	}
 }
 
 function redirectConsole(write: (line: string) => void): () => void {

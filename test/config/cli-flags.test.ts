@@ -37,7 +37,7 @@ describe('checkCommand', () => {
 
 	it('names an unknown command and lists the known ones', () => {
 		expect(() => checkCommand('snapshto')).toThrow(ConfigError);
-		expect(() => checkCommand('snapshto')).toThrow('unknown command "snapshto"; commands are: snapshot, check, consume (none: the live view)');
+		expect(() => checkCommand('snapshto')).toThrow('unknown command "snapshto"; commands are: snapshot, check, consume, contexts (none: the live view)');
 	});
 });
 

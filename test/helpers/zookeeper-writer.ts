@@ -15,3 +15,10 @@ export async function zookeeperWriter(connect = zookeeperConnect): Promise<ZooKe
 	});
 	return client;
 }
+
+/** Deletes a scratch znode and everything below it; missing nodes are fine (a test that failed half-way). */
+export async function removeTree(client: ZooKeeper, node: string): Promise<void> {
+	const children = await client.get_children(node, false).catch(() => []) as string[];
+	for (const child of children) await removeTree(client, `${node}/${child}`);
+	await client.delete_(node, -1).catch(() => undefined);
+}

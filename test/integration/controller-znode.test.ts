@@ -3,7 +3,7 @@ import type ZooKeeper from 'zookeeper';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {kafkaNodes, zookeeperConnect} from '../../cluster/layout.js';
 import {ktop} from '../helpers/run-ktop.js';
-import {zookeeperWriter} from '../helpers/zookeeper-writer.js';
+import {removeTree, zookeeperWriter} from '../helpers/zookeeper-writer.js';
 
 /**
 A scratch chroot on the real ensemble laid out as Kafka would, its /brokers/ids naming the real
@@ -39,13 +39,7 @@ describe('/controller that names no live controller', () => {
 
 	afterAll(async () => {
 		if (!client) return;
-		const remove = async (path: string): Promise<void> => {
-			const children = await client.get_children(path, false).catch(() => []) as string[];
-			for (const child of children) await remove(`${path}/${child}`);
-			await client.delete_(path, -1).catch(() => undefined);
-		};
-
-		await remove(chroot);
+		await removeTree(client, chroot);
 		client.close();
 	});
 

@@ -12,6 +12,8 @@ export type HeaderProps = {
 	/** Read on every clock tick: the store keeps the newest refresh even when it did not notify. */
 	latest: () => {snapshot: ClusterSnapshot | undefined; stale: Stale | undefined};
 	target: string;
+	/** The context's name, when the cluster is one. */
+	context?: string | undefined;
 	intervalMs: number;
 	readOnly: boolean;
 	/** 3 lines normally; 1 (cluster line only) on very short terminals. */
@@ -20,8 +22,8 @@ export type HeaderProps = {
 };
 
 /** "Is my cluster OK?" in three lines: is it up, can I trust what I see, what is wrong. */
-export function Header({snapshot, latest, target, intervalMs, readOnly, lines, now}: HeaderProps) {
-	const first = useMemo(() => clusterLine(snapshot, target, readOnly), [snapshot, target, readOnly]);
+export function Header({snapshot, latest, target, context, intervalMs, readOnly, lines, now}: HeaderProps) {
+	const first = useMemo(() => clusterLine(snapshot, target, readOnly, context), [snapshot, target, readOnly, context]);
 	const third = useMemo(() => findingLine(snapshot), [snapshot]);
 	return (
 		<Box flexDirection="column">

@@ -8,6 +8,8 @@ export type CommandLine =
 	| {kind: 'open'; view: ViewRef}
 	/** `from`: where reading starts, as typed (parseStartPosition's grammar); undefined: the default, the end. */
 	| {kind: 'consume'; topic: string; from?: string}
+	/** `:ctx` lists the contexts; `:ctx <name>` switches to that one. */
+	| {kind: 'context'; name?: string}
 	/** A known command used wrongly: what to type instead. */
 	| {kind: 'usage'; text: string}
 	| {kind: 'none'}
@@ -17,6 +19,10 @@ const quitWords = new Set(['q', 'q!', 'quit', 'exit']);
 
 /** The command that opens the consume view; it takes a topic, so it is not a pane alias. */
 export const consumeWord = 'consume';
+
+/** The command that lists contexts and switches between them (k9s' word); the others are its long forms. */
+export const contextWord = 'ctx';
+const contextWords = new Set([contextWord, 'context', 'contexts']);
 
 /** How `:consume` is used, for its usage message. */
 export const consumeUsage = `:${consumeWord} <topic> [${startPositionSyntax}]`;
@@ -30,6 +36,12 @@ so a position that cannot be read opens nothing and says what can.
 */
 export function parseCommandLine(text: string, paneForAlias: (alias: string) => Pane | undefined): CommandLine {
 	const [first = '', topic = '', ...rest] = text.trim().split(/\s+/);
+	if (contextWords.has(first.toLowerCase())) {
+		// Context names keep their case, as the config file spells them.
+		if (rest.length > 0) return {kind: 'usage', text: `:${contextWord} takes one context name (:${contextWord} lists them)`};
+		return topic === '' ? {kind: 'context'} : {kind: 'context', name: topic};
+	}
+
 	if (first.toLowerCase() === consumeWord) {
 		if (topic === '') return {kind: 'usage', text: `:${consumeWord} needs a topic: ${consumeUsage}`};
 		if (rest.length === 0) return {kind: 'consume', topic};
@@ -56,8 +68,8 @@ export function parseCommandLine(text: string, paneForAlias: (alias: string) => 
 Tab in command mode: the longest common prefix of the aliases that start with what was typed,
 and the candidates (for the message line). Nothing typed, or nothing matching, changes nothing.
 */
-export function completeCommandLine(text: string, aliases: readonly string[]): {text: string; candidates: string[]} {
-	const typed = text.trim().toLowerCase();
+export function completeCommandLine(text: string, aliases: readonly string[], caseSensitive = false): {text: string; candidates: string[]} {
+	const typed = caseSensitive ? text.trim() : text.trim().toLowerCase();
 	const candidates = [...new Set(aliases)].filter(alias => alias.startsWith(typed)).sort();
 	if (typed === '' || candidates.length === 0) return {text, candidates};
 	let prefix = candidates[0]!;
@@ -66,4 +78,17 @@ export function completeCommandLine(text: string, aliases: readonly string[]): {
 	}
 
 	return {text: prefix.length > typed.length ? prefix : text, candidates};
+}
+
+/**
+Tab after `:ctx `: the context names that start with what was typed (case kept), else undefined
+when the line is not a `:ctx` with an argument begun.
+*/
+export function completeContextName(text: string, names: () => readonly string[]): {text: string; candidates: string[]} | undefined {
+	const match = /^(\s*(\S+)\s+)(\S*)$/.exec(text);
+	if (!match || !contextWords.has(match[2]!.toLowerCase())) return undefined;
+	const completion = completeCommandLine(match[3]!, names(), true);
+	// Nothing typed yet: Tab lists them all, and fills in the one there is.
+	const name = match[3] === '' && completion.candidates.length === 1 ? completion.candidates[0]! : completion.text;
+	return {text: `${match[1]}${name}`, candidates: completion.candidates.map(candidate => `${match[2]!} ${candidate}`)};
 }

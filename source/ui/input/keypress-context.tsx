@@ -17,7 +17,7 @@ export type KeypressHandler = (press: Keypress) => boolean | 'defer';
 Higher runs first: an action's dialog takes every key (its fields are typed into), a modal (help)
 takes keys before a prompt, a prompt before the view (consume or table).
 */
-export const priority = {dialog: 400, help: 300, prompt: 200, consume: 150, table: 100, global: 0} as const;
+export const priority = {dialog: 400, picker: 350, help: 300, prompt: 200, consume: 150, table: 100, global: 0} as const;
 
 type Entry = {handler: {current: KeypressHandler}; active: {current: () => boolean}; priority: number};
 

@@ -4,7 +4,7 @@ import type {ActionCommand, Keymap} from '../keymap.js';
 import {allAliases, cycleView, type PaneRegistry, topLevelViews} from '../pane-registry.js';
 import type {Column, Row, ViewRef} from '../panes/pane.js';
 import {currentView, cursorPosition, type Motion, rowsSignature, type SortState, type UiAction, type UiState, viewStateOf} from '../ui-state.js';
-import {completeCommandLine, consumeWord, parseCommandLine} from './command-line.js';
+import {completeCommandLine, completeContextName, consumeWord, contextWord, parseCommandLine} from './command-line.js';
 import {type Keypress, priority, useKeypress, useReplayDeferredKeys} from './keypress-context.js';
 
 export type ShellKeysOptions = {
@@ -26,6 +26,10 @@ export type ShellKeysOptions = {
 	helpPages: number;
 	/** An action key on `row` of `ref` (the row under the cursor, if any): opens its dialog or says why not. */
 	openAction(command: ActionCommand, ref: ViewRef, row: Row | undefined): void;
+	/** `:ctx` (the picker) or `:ctx <name>` (a switch). */
+	openContexts(name?: string): void;
+	/** Context names, for Tab after `:ctx `. */
+	contextNames(): string[];
 	quit(): void;
 	refreshNow(): void;
 };
@@ -84,6 +88,7 @@ function promptKey(press: Keypress, options: ShellKeysOptions): boolean {
 		if (line.kind === 'quit') options.quit();
 		else if (line.kind === 'open') dispatch({type: 'navigate', to: line.view});
 		else if (line.kind === 'consume') dispatch({type: 'consume', topic: line.topic, from: line.from});
+		else if (line.kind === 'context') options.openContexts(line.name);
 		else if (line.kind === 'usage') dispatch({type: 'message', text: line.text});
 		else if (line.kind === 'unknown') {
 			const known = topLevelViews.flatMap(view => registry.panes[view].aliases.slice(0, 1)).map(alias => `:${alias}`);
@@ -97,7 +102,8 @@ function promptKey(press: Keypress, options: ShellKeysOptions): boolean {
 	else if (commands.has('erase')) dispatch(state.prompt.text === '' ? {type: 'cancelPrompt'} : {type: 'erase'});
 	else if (commands.has('complete')) {
 		if (state.prompt.mode !== 'command') return true;
-		const completion = completeCommandLine(state.prompt.text, [...allAliases(registry), consumeWord]);
+		const completion = completeContextName(state.prompt.text, options.contextNames)
+			?? completeCommandLine(state.prompt.text, [...allAliases(registry), consumeWord, contextWord]);
 		dispatch({type: 'setPromptText', text: completion.text});
 		if (completion.candidates.length > 1) dispatch({type: 'message', text: completion.candidates.map(alias => `:${alias}`).join(' ')});
 	} else if (press.ctrl) {

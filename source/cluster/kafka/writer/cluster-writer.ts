@@ -13,6 +13,8 @@ import {WriteSession} from './write-session.js';
 
 export type ClusterWriterOptions = {
 	readOnly: boolean;
+	/** The read-only context this writer is for, named in the refusal (else the refusal names --read-only). */
+	readOnlyContext?: string | undefined;
 	clientId?: string;
 	/** Bound on one request to one broker, connecting included (default 10000). */
 	requestTimeoutMs?: number;
@@ -75,5 +77,5 @@ export function createClusterWriter(bootstrap: string[], options: ClusterWriterO
 		commitGroupOffsets: async (group, offsets) => commitGroupOffsets(write(), group, offsets),
 		deleteGroup: async group => deleteGroup(write(), group),
 		close: async () => connections.close(),
-	});
+	}, options.readOnlyContext);
 }

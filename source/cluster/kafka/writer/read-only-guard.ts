@@ -6,11 +6,14 @@ ClusterWriter later is refused in read-only mode without anyone remembering to l
 */
 const allowedReadOnly: ReadonlySet<string> = new Set<keyof ClusterWriter>(['describeTopicConfigs', 'readPartitions', 'listOffsets', 'groupOffsets', 'zookeeperTrouble', 'close']);
 
-export function readOnlyError(): WriteError {
+/** `context`: the read-only context the writer is for; else --read-only made it read-only. */
+export function readOnlyError(context?: string): WriteError {
 	return new WriteError({
 		code: 'READ_ONLY',
-		message: 'ktop is in read-only mode (--read-only): nothing was sent',
-		next: 'restart ktop without --read-only to make changes',
+		message: context === undefined ? 'ktop is in read-only mode (--read-only): nothing was sent' : `context ${context} is read-only: nothing was sent`,
+		next: context === undefined
+			? 'restart ktop without --read-only to make changes'
+			: 'its config file marks it read-only: true, and no flag overrides that; change the file to make changes',
 		detail: undefined,
 	});
 }
@@ -20,13 +23,13 @@ In read-only mode, every method but the reads above throws READ_ONLY at once: be
 read, before a connection is opened. Enforced here, below the UI, so no view, key or later feature
 can send a write past it.
 */
-export function guardReadOnly(writer: ClusterWriter): ClusterWriter {
+export function guardReadOnly(writer: ClusterWriter, context?: string): ClusterWriter {
 	if (!writer.readOnly) return writer;
 	const guarded: Record<string, unknown> = {...writer};
 	for (const [name, member] of Object.entries(writer)) {
 		if (typeof member === 'function' && !allowedReadOnly.has(name)) {
 			guarded[name] = async () => {
-				throw readOnlyError();
+				throw readOnlyError(context);
 			};
 		}
 	}

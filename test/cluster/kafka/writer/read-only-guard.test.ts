@@ -45,3 +45,17 @@ describe('guardReadOnly', () => {
 		expect(guardReadOnly(writer)).toBe(writer);
 	});
 });
+
+describe('guardReadOnly for a read-only context', () => {
+	it('names the context and the config file, not --read-only, as the reason', async () => {
+		const calls: string[] = [];
+		const guarded = guardReadOnly(recordingWriter(true, calls), 'prod') as unknown as Record<string, () => Promise<void>>;
+		const error = await guarded['deleteTopic']!().then(() => undefined, (error: unknown) => error);
+		expect((error as WriteError).failure).toMatchObject({
+			code: 'READ_ONLY',
+			message: 'context prod is read-only: nothing was sent',
+			next: 'its config file marks it read-only: true, and no flag overrides that; change the file to make changes',
+		});
+		expect(calls).toEqual([]);
+	});
+});
