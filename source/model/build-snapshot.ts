@@ -4,7 +4,7 @@ import {summarizeGroups} from './group-summary.js';
 import {compareNatural} from './natural-order.js';
 import {agreedDefaults} from './topic-defaults.js';
 import {summarizeTopics} from './topic-summary.js';
-import type {ClusterSnapshot, ConnectionSecurity} from './types.js';
+import type {ClusterSnapshot, ConnectionContext, ConnectionSecurity} from './types.js';
 import {notJudged} from './not-judged.js';
 import type {BrokersOnly} from './zookeeper-access.js';
 import {summarizeZookeeper} from './zookeeper-summary.js';
@@ -12,7 +12,7 @@ import {summarizeZookeeper} from './zookeeper-summary.js';
 /** What one refresh read. Each source is absent when it could not be read; its error is in `errors`. */
 export type SnapshotInput = {
 	takenAt: number;
-	connection: {zookeeper: string | undefined; bootstrap: string[]} & Partial<ConnectionSecurity>;
+	connection: {zookeeper: string | undefined; bootstrap: string[]} & Partial<ConnectionSecurity> & Partial<ConnectionContext>;
 	zkServers?: ZkServer[];
 	/** /zookeeper/config's members, probed or not (see ZkSourceRead.members). */
 	zkMembers?: ZkEnsembleMember[];

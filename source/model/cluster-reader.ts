@@ -143,7 +143,10 @@ export function openClusterReader(connection: Connection, options: ClusterReader
 
 			return {
 				takenAt,
-				connection: {zookeeper, bootstrap, ...describeSecurity(connection.security ?? plaintext)},
+				connection: {
+					zookeeper, bootstrap, ...describeSecurity(connection.security ?? plaintext),
+					context: connection.context?.name, readOnly: connection.context?.readOnly,
+				},
 				zkServers: zkRead?.servers,
 				zkMembers: zkRead?.members,
 				zkKafka: zkRead?.kafka,

@@ -195,10 +195,13 @@ export type GroupSummary = {
 /** How ktop reaches the brokers, as may be shown anywhere: never a secret (describeSecurity). */
 export type ConnectionSecurity = {protocol: string; mechanism: string | undefined; user: string | undefined; clientCertificate: boolean};
 
+/** The named context the connection came from (config file), when there is one. */
+export type ConnectionContext = {context: string | undefined; readOnly: boolean | undefined};
+
 export type ClusterSnapshot = {
 	takenAt: number;
 	clusterId: string | undefined;
-	connection: {zookeeper: string | undefined; bootstrap: string[]} & Partial<ConnectionSecurity>;
+	connection: {zookeeper: string | undefined; bootstrap: string[]} & Partial<ConnectionSecurity> & Partial<ConnectionContext>;
 	zookeeper: undefined | {
 		servers: ZkServerSummary[];
 		quorum: QuorumSummary;

@@ -47,7 +47,8 @@ describe('ktop --context against the real cluster', () => {
 		// Only the file's own warning (it holds a secret and is mode 644); an explicit context needs no "connection from".
 		expect(result.stderr).toBe(`ktop: warning: ${config} holds secrets (contexts guarded) and others can access it (mode 644): chmod 600 ${config}\n`);
 		expect(result.code).toBe(0);
-		const snapshot = JSON.parse(result.stdout) as {zookeeper: {servers: unknown[]}; brokers: Array<{id: number; reachable: boolean}>; controller: {brokerId: number} | null};
+		const snapshot = JSON.parse(result.stdout) as {zookeeper: {servers: unknown[]}; brokers: Array<{id: number; reachable: boolean}>; controller: {brokerId: number} | null; connection: {context: string | null; readOnly: boolean | null}};
+		expect(snapshot.connection).toMatchObject({context: 'local', readOnly: false});
 		expect(snapshot.zookeeper.servers).toHaveLength(3);
 		expect(snapshot.brokers.filter(broker => broker.reachable).map(broker => broker.id).sort()).toEqual([1, 2, 3]);
 		expect(snapshot.controller?.brokerId).toBeGreaterThan(0);
