@@ -9,6 +9,7 @@ import {parseJaasConfig} from '../../source/config/jaas-config.js';
 import {maskSecrets} from '../../source/config/process-title.js';
 import {parseProperties} from '../../source/config/properties.js';
 import {makeTlsMaterial, type TlsMaterial} from '../helpers/tls-material.js';
+import {configFailure} from '../helpers/config-failure.js';
 
 let tls: TlsMaterial;
 beforeAll(() => {
@@ -22,16 +23,7 @@ function props(entries: Record<string, string>): Map<string, string> {
 	return new Map(Object.entries(entries));
 }
 
-function failure(run: () => unknown): string {
-	try {
-		run();
-	} catch (error) {
-		if (error instanceof ConfigError) return error.message;
-		throw error;
-	}
-
-	throw new Error('expected a ConfigError');
-}
+const failure = configFailure;
 
 describe('parseProperties (java.util.Properties)', () => {
 	it('reads escapes in paths and keys, and a backslash pair at the end is not a continuation', () => {

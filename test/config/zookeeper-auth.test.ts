@@ -1,17 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import {ConfigError, resolveConnection} from '../../source/config/connection.js';
 import {parseZookeeperAuth} from '../../source/config/zookeeper-auth.js';
+import {configFailure} from '../helpers/config-failure.js';
 
-function failure(run: () => unknown): string {
-	try {
-		run();
-	} catch (error) {
-		if (error instanceof ConfigError) return error.message;
-		throw error;
-	}
-
-	throw new Error('expected a ConfigError');
-}
+const failure = configFailure;
 
 describe('parseZookeeperAuth', () => {
 	it('splits scheme from auth at the first colon only', () => {
