@@ -47,8 +47,8 @@ async function eventually<T>(attempt: () => Promise<T>): Promise<T> {
 	}
 }
 
-async function run(args: string[]): Promise<{code: number; stdout: string; stderr: string}> {
-	const result = await ktop(args);
+async function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{code: number; stdout: string; stderr: string}> {
+	const result = await ktop(args, env);
 	outputs.push(result.stdout, result.stderr);
 	return result;
 }
@@ -71,16 +71,22 @@ describe.each(listeners)('through the $name listener, with the harness\'s client
 		expect(result.code).toBe(0);
 		const snapshot = JSON.parse(result.stdout) as SnapshotJson;
 		expect(snapshot.connection).toMatchObject({bootstrap: [...bootstrap], ...expected});
-		// Both brokers answered metadata over the secured listener. Not `reachable`: while this cluster's ZooKeeper
-		// refuses ktop's session, the first probe after it hangs, with or without TLS (reported to the lead).
-		expect(snapshot.brokers.map(broker => [broker.id, broker.inMetadata])).toEqual([[1, true], [2, true]]);
+		// Both brokers answered metadata and a probe over the secured listener.
+		expect(snapshot.brokers.map(broker => [broker.id, broker.inMetadata, broker.reachable])).toEqual([[1, true, true], [2, true, true]]);
 		expect(snapshot.errors.filter(error => error.source === 'kafka')).toEqual([]);
 	});
 
-	it('check judges the brokers (no Kafka source failure)', async () => {
-		const result = await run(['check', '--command-config', file]);
-		expect(result.stdout).not.toContain('kafka: ');
-		expect(result.stdout).toMatch(/^KTOP (OK|WARNING|CRITICAL) - /m);
+	it('check judges the brokers (no Kafka source failure); without ZooKeeper auth it says what it could not judge', async () => {
+		// The brokers name their ZooKeeper, which refuses a session without auth: brokers only, and unknown is not OK.
+		const refused = await run(['check', '--command-config', file]);
+		expect(refused.stdout).not.toContain('kafka: ');
+		expect(refused.stdout).toMatch(/^UNKNOWN NOT_JUDGED zookeeper: .*refused ktop/m);
+		expect(refused.stdout).toMatch(/^KTOP (UNKNOWN|WARNING|CRITICAL) - .*brokers only/m);
+		const passwords = JSON.parse(fs.readFileSync(tls.passwords, 'utf8')) as {zookeeperDigest: string};
+		const judged = await run(['check', '--command-config', file], {KTOP_ZK_AUTH: `digest:ktop:${passwords.zookeeperDigest}`});
+		expect(judged.stdout).not.toContain('kafka: ');
+		expect(judged.stdout).not.toContain('NOT_JUDGED');
+		expect(judged.stdout).toMatch(/^KTOP (OK|WARNING|CRITICAL) - /m);
 	});
 
 	it('writes (create a topic, produce), consumes with ktop consume --exit, and deletes the topic', async () => {

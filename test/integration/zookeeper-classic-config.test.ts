@@ -20,22 +20,23 @@ const run = promisify(execFile);
 /**
 A second, classic ensemble beside the shared cluster: zoo.cfg as most deployments (and every 3.4)
 write it, `server.N=host:quorum:election` with `clientPort=`, so /zookeeper/config carries no client
-address. Its ports are the shared cluster's moved by 10 (ZooKeeper) and 3 (Kafka), its state in
+address. Its ports are the shared cluster's moved by 30 (ZooKeeper: by 10 they met the secure cluster's 2191) and 3 (Kafka), its state in
 a folder of its own; this file starts it and stops it.
 */
+const zkShift = 30;
 const shift = (ports: number[], by: number) => ports.map(port => port + by).join(',');
 const classicEnv: NodeJS.ProcessEnv = {
 	...process.env,
 	KTOP_CLUSTER_DIR: `${home}-classic`,
-	KTOP_ZK_PORTS: shift(zkNodes.map(node => node.clientPort), 10),
-	KTOP_ZK_QUORUM_PORTS: shift(zkNodes.map(node => node.quorumPort), 10),
-	KTOP_ZK_ELECTION_PORTS: shift(zkNodes.map(node => node.electionPort), 10),
-	KTOP_ZK_ADMIN_PORT: shift(portsFromEnv('KTOP_ZK_ADMIN_PORT', [8183]), 10),
+	KTOP_ZK_PORTS: shift(zkNodes.map(node => node.clientPort), zkShift),
+	KTOP_ZK_QUORUM_PORTS: shift(zkNodes.map(node => node.quorumPort), zkShift),
+	KTOP_ZK_ELECTION_PORTS: shift(zkNodes.map(node => node.electionPort), zkShift),
+	KTOP_ZK_ADMIN_PORT: shift(portsFromEnv('KTOP_ZK_ADMIN_PORT', [8183]), zkShift),
 	KTOP_KAFKA_PORTS: shift(kafkaNodes.map(node => node.port), 3),
 	KTOP_ZK_CLASSIC_CONFIG: '1',
 	KTOP_CLUSTER_ZOOKEEPER_ONLY: '1',
 };
-const clientPorts = zkNodes.map(node => node.clientPort + 10);
+const clientPorts = zkNodes.map(node => node.clientPort + zkShift);
 const brokerPort = kafkaNodes[0]!.port + 3;
 const address = (port: number) => `127.0.0.1:${port}`;
 
