@@ -80,7 +80,7 @@ describe.each(listeners)('through the $name listener, with the harness\'s client
 		// The brokers name their ZooKeeper, which refuses a session without auth: brokers only, and unknown is not OK.
 		const refused = await run(['check', '--command-config', file]);
 		expect(refused.stdout).not.toContain('kafka: ');
-		expect(refused.stdout).toMatch(/^UNKNOWN NOT_JUDGED zookeeper: .*refused ktop/m);
+		expect(refused.stdout).toMatch(/^UNKNOWN\s+NOT_JUDGED\s+zookeeper: .*refused ktop/m);
 		expect(refused.stdout).toMatch(/^KTOP (UNKNOWN|WARNING|CRITICAL) - .*brokers only/m);
 		const passwords = JSON.parse(fs.readFileSync(tls.passwords, 'utf8')) as {zookeeperDigest: string};
 		const judged = await run(['check', '--command-config', file], {KTOP_ZK_AUTH: `digest:ktop:${passwords.zookeeperDigest}`});

@@ -275,9 +275,14 @@ export function openWire(host: string, port: number, clientId: string, timeouts:
 		async connect() {
 			if (destroyed !== undefined) throw new Error(`${address}: connection closed (${destroyed})`);
 			// Connecting sends ApiVersions (and SASL, when configured): counted as the load it is.
-			if (broker.isConnected()) return;
-			hooks.counters?.count(`kafka ${address}`, 'ApiVersions');
-			answeredSinceConnect = false;
+			// Always through kafkajs' connect, never returning early on isConnected(): that is true once the
+			// socket is up, before ApiVersions is read, and a second caller sending then met "Broker not
+			// connected". kafkajs' connect holds a lock over the whole handshake and returns at once after it.
+			if (!broker.isConnected()) {
+				hooks.counters?.count(`kafka ${address}`, 'ApiVersions');
+				answeredSinceConnect = false;
+			}
+
 			try {
 				await broker.connect();
 			} catch (error) {
