@@ -41,6 +41,8 @@ function jvmArgs(node: ClusterNode, runtime: Runtime): string[] {
 		'-XX:+UseSerialGC',
 		'-XX:+ExitOnOutOfMemoryError',
 		'-Djava.awt.headless=true',
+		// ZooKeeper 3.4 registers log4j's JMX beans, which reload4j (the log4j 1 every release is bound to here) lacks.
+		'-Dzookeeper.jmx.log4j.disable=true',
 		`-Dlog4j.configuration=file:${log4jConfigPath(node)}`,
 		// The secure cluster's ZooKeeper authentication: the server's users, or the broker's login.
 		...(node.cluster === 'secure' ? [`-Djava.security.auth.login.config=${jaasPath(node)}`] : []),
