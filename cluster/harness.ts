@@ -34,7 +34,7 @@ function heap(node: ClusterNode): string {
 }
 
 /** What a cluster's JVMs run: its release's jars, on Java 11 when its ZooKeeper client needs it. */
-type Runtime = {version: ClusterVersion; classpath: string; java: string};
+export type Runtime = {version: ClusterVersion; classpath: string; java: string};
 
 function jvmArgs(node: ClusterNode, runtime: Runtime): string[] {
 	const common = [
@@ -258,7 +258,8 @@ function prepare(layout: ClusterLayout, log: Log, requested?: ClusterVersion): R
 	return runtime;
 }
 
-function runtimeFor(version: ClusterVersion, log: Log): Runtime {
+/** Also how Kafka's own tools of that release are run (the compat suite's cross-checks). */
+export function runtimeFor(version: ClusterVersion, log: Log): Runtime {
 	const {zookeeper} = jarVersions(jarSource(version).libDir);
 	return {version, classpath: classpath(version), java: needsJava11(zookeeper) ? ensureJava11(log) : 'java'};
 }
