@@ -48,7 +48,12 @@ beforeAll(async () => {
 	// Keyed, uncompressed (zstd is 2.1+): kcat spreads them over the partitions by key.
 	await run('sh', ['-c', `printf '%s\\n' "$@" | kcat -P -b ${bootstrapServers[0]} -t ${topic} -K: -z none`, 'kcat', ...records], {timeout: 60_000});
 	// A group without members whose committed offsets are the start of each partition: its lag is every record.
-	await tools.groups(['--reset-offsets', '--group', group, '--topic', topic, '--to-earliest', '--execute']);
+	// The tool exits 0 even when the coordinator is not ready yet (a fresh __consumer_offsets), so look.
+	await waitFor(async () => {
+		await tools.groups(['--reset-offsets', '--group', group, '--topic', topic, '--to-earliest', '--execute']);
+		const rows = parseGroupDescribe(await tools.groups(['--describe', '--group', group]));
+		return rows.length === 3 ? true : new Unready(`${group} has offsets for ${rows.length} of 3 partitions`);
+	}, {timeoutMs: 120_000, intervalMs: 2000, what: `${group}'s offsets to be committed`});
 }, 240_000);
 
 describe(`read path on ${describeVersion(version)}`, () => {
