@@ -119,7 +119,7 @@ export function electLeadersAction(env: ActionEnv, topicName: string | undefined
 				lines: [
 					...table([...movable.map(electionCells), ...blocked.map(blockedCells)]),
 					`${plural(movable.length, 'partition')} to move${balanced > 0 ? `; ${balanced} already led by the preferred replica` : ''}`,
-					...(viaZnode ? [`through ZooKeeper: ktop creates ${preferredElectionPath} with exactly these ${plural(movable.length, 'partition')} (refused if an election is already running); the controller elects them and deletes it`] : []),
+					...(viaZnode ? [`through ZooKeeper: ktop creates ${preferredElectionPath} with exactly the ${plural(movable.length, 'partition')} above (refused if an election is already running); the controller elects them and deletes it`] : []),
 				],
 				warnings: [
 					'clients of the moved partitions reconnect to the new leaders: a short pause in their produce and fetch',
