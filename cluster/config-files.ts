@@ -1,15 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-	type ClusterNode, type KafkaNode, type ZkNode, layoutOf, paths, zkClassicConfig, zkNodes,
+	type ClusterNode, type KafkaNode, type ZkNode, layoutOf, paths, zkNodes,
 } from './layout.js';
 import {readSecurePasswords, type SecurePasswords, writePrivateFile} from './secure-secrets.js';
+import type {ClusterVersion} from './versions.js';
 import {
 	jaasPath, secureBrokerLines, secureZooLines, zookeeperClientJaas, zookeeperServerJaas,
 } from './secure-server-config.js';
 
 /** Writes the node's configuration files afresh; returns the main config's path. */
-export function writeConfig(node: ClusterNode): string {
+export function writeConfig(node: ClusterNode, version: ClusterVersion): string {
 	const dir = paths.conf(node);
 	fs.mkdirSync(dir, {recursive: true});
 	fs.mkdirSync(paths.data(node), {recursive: true});
@@ -23,7 +24,7 @@ export function writeConfig(node: ClusterNode): string {
 	if (node.kind === 'zookeeper') {
 		fs.writeFileSync(path.join(paths.data(node), 'myid'), `${node.id}\n`);
 		const file = path.join(dir, 'zoo.cfg');
-		write(file, zooCfg(node));
+		write(file, zooCfg(node, version));
 		return file;
 	}
 
@@ -36,7 +37,7 @@ export function log4jConfigPath(node: ClusterNode): string {
 	return path.join(paths.conf(node), 'log4j.properties');
 }
 
-function zooCfg(node: ZkNode): string {
+function zooCfg(node: ZkNode, version: ClusterVersion): string {
 	return [
 		'# written by `npm run cluster`; regenerated on every start',
 		// Small ticks make leader election and session expiry quick, so fault tests finish in seconds.
@@ -47,7 +48,7 @@ function zooCfg(node: ZkNode): string {
 		'maxClientCnxns=0',
 		'autopurge.purgeInterval=1',
 		'autopurge.snapRetainCount=3',
-		...(node.cluster === 'secure' ? standaloneLines(node) : [...serverLines(node), 'standaloneEnabled=false', 'reconfigEnabled=false']),
+		...(node.cluster === 'secure' ? standaloneLines(node) : [...serverLines(node, version), 'standaloneEnabled=false', 'reconfigEnabled=false']),
 		...(node.whitelist ? [`4lw.commands.whitelist=${node.whitelist}`] : []),
 		...(node.adminPort
 			? ['admin.enableServer=true', 'admin.serverAddress=127.0.0.1', `admin.serverPort=${node.adminPort}`]
@@ -63,10 +64,11 @@ function standaloneLines(node: ZkNode): string[] {
 
 /**
 Client addresses on the server lines make them visible in /zookeeper/config; the classic form
-(KTOP_ZK_CLASSIC_CONFIG=1) leaves them out and gives the client port apart, as 3.4 requires.
+(`--zk-config classic`, KTOP_ZK_CLASSIC_CONFIG=1, always on 3.4) leaves them out and gives the
+client port apart, as 3.4 requires.
 */
-function serverLines(node: ZkNode): string[] {
-	if (zkClassicConfig) {
+function serverLines(node: ZkNode, version: ClusterVersion): string[] {
+	if (version.zkConfig === 'classic') {
 		return [
 			`clientPort=${node.clientPort}`,
 			'clientPortAddress=127.0.0.1',
@@ -115,6 +117,8 @@ function serverProperties(node: KafkaNode, passwords: SecurePasswords | undefine
 		'background.threads=2',
 		'num.recovery.threads.per.data.dir=1',
 		'log.segment.bytes=67108864',
+		// The default 128 MB does not fit a small heap: Kafka 3.3 exits at start-up without this.
+		'log.cleaner.dedupe.buffer.size=16777216',
 		'',
 	].join('\n');
 }

@@ -5,7 +5,7 @@ import {type ClusterNode, layoutOf, paths} from './layout.js';
 const knownCauses = (flag: string): Array<{pattern: RegExp; hint: string}> => [
 	{pattern: /InconsistentClusterIdException/, hint: `The broker's data belongs to another cluster (ZooKeeper data was wiped but Kafka's was not). Run \`npm run cluster -- reset${flag}\` to start afresh.`},
 	{pattern: /Address already in use|BindException/, hint: 'A port the node needs is taken by another program; find it with `ss -ltnp` or move the cluster with the KTOP_*_PORTS variables (see README).'},
-	{pattern: /Could not find or load main class|ClassNotFoundException|NoClassDefFoundError/, hint: 'The jar cache looks broken; delete .cluster/lib and run `npm run cluster -- up` to fetch it again.'},
+	{pattern: /Could not find or load main class|ClassNotFoundException|NoClassDefFoundError/, hint: 'The jar cache looks broken; delete it (.cluster/lib, or .cluster/lib-kafka-<version> for `--kafka`) and run `npm run cluster -- up` to fetch it again.'},
 	{pattern: /OutOfMemoryError|Cannot allocate memory/, hint: 'The JVM ran out of memory; raise KTOP_KAFKA_HEAP / KTOP_ZK_HEAP or free memory.'},
 	{pattern: /No space left on device/, hint: 'The disk is full; free space and retry.'},
 	{pattern: /Unable to load database on disk|Unable to load data from|CorruptRecordException|corrupt/i, hint: `The node's data looks damaged (a crashed run?). Run \`npm run cluster -- reset${flag}\` to wipe it.`},

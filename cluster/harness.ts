@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import {log4jConfigPath, writeConfig} from './config-files.js';
 import {explainFailure} from './diagnose.js';
 import {classpath, ensureJars, requireJava} from './jars.js';
+import {ensureJava11} from './java-runtime.js';
 import {
 	type ClusterLayout, type ClusterNode, type KafkaNode, type ZkNode, HarnessError, UsageError,
 	findNode, layoutOf, mainPort, paths, plainLayout, portsOf, secureLayout, zookeeperOnly,
@@ -16,6 +17,9 @@ import {writeClientFiles} from './secure-client-files.js';
 import {readSecurePasswords, writePrivateFile} from './secure-secrets.js';
 import {jaasPath, zookeeperClientJaas} from './secure-server-config.js';
 import {ensureCertificates, tlsFiles} from './secure-tls.js';
+import {
+	type ClusterVersion, clusterVersionFor, defaultVersion, describeVersion, jarSource, jarVersions, needsJava11, versionRecordPath, writeVersionRecord,
+} from './versions.js';
 import {GiveUp, Unready, WaitTimeout, waitFor} from './wait-for.js';
 
 export type Log = (line: string) => void;
@@ -29,32 +33,37 @@ function heap(node: ClusterNode): string {
 	return process.env[secure ? 'KTOP_SECURE_KAFKA_HEAP' : 'KTOP_KAFKA_HEAP'] ?? (secure ? '256m' : '512m');
 }
 
-function jvmArgs(node: ClusterNode): string[] {
+/** What a cluster's JVMs run: its release's jars, on Java 11 when its ZooKeeper client needs it. */
+export type Runtime = {version: ClusterVersion; classpath: string; java: string};
+
+function jvmArgs(node: ClusterNode, runtime: Runtime): string[] {
 	const common = [
 		'-XX:+UseSerialGC',
 		'-XX:+ExitOnOutOfMemoryError',
 		'-Djava.awt.headless=true',
+		// ZooKeeper 3.4 registers log4j's JMX beans, which reload4j (the log4j 1 every release is bound to here) lacks.
+		'-Dzookeeper.jmx.log4j.disable=true',
 		`-Dlog4j.configuration=file:${log4jConfigPath(node)}`,
 		// The secure cluster's ZooKeeper authentication: the server's users, or the broker's login.
 		...(node.cluster === 'secure' ? [`-Djava.security.auth.login.config=${jaasPath(node)}`] : []),
 	];
 	if (node.kind === 'zookeeper') {
-		return ['-Xms32m', `-Xmx${heap(node)}`, '-XX:TieredStopAtLevel=1', ...common, '-cp', classpath()];
+		return ['-Xms32m', `-Xmx${heap(node)}`, '-XX:TieredStopAtLevel=1', ...common, '-cp', runtime.classpath];
 	}
 
 	// The secure brokers carry test traffic only: C1 alone starts them sooner and keeps their code cache small.
 	const lean = node.cluster === 'secure' ? ['-Xms64m', '-XX:TieredStopAtLevel=1'] : ['-Xms128m'];
-	return [...lean, `-Xmx${heap(node)}`, ...common, `-Dkafka.logs.dir=${paths.logs(node)}`, '-cp', classpath()];
+	return [...lean, `-Xmx${heap(node)}`, ...common, `-Dkafka.logs.dir=${paths.logs(node)}`, '-cp', runtime.classpath];
 }
 
 /** Nodes started by the operation in progress: killed if it is interrupted (Ctrl-C, SIGTERM). */
 const startingNow = new Set<ClusterNode>();
 
-function launch(node: ClusterNode): number {
-	const config = writeConfig(node);
+function launch(node: ClusterNode, runtime: Runtime): number {
+	const config = writeConfig(node, runtime.version);
 	const mainClass = node.kind === 'zookeeper' ? 'org.apache.zookeeper.server.quorum.QuorumPeerMain' : 'kafka.Kafka';
 	startingNow.add(node);
-	return spawnJava(node, jvmArgs(node), mainClass, [config]);
+	return spawnJava(node, runtime.java, jvmArgs(node, runtime), mainClass, [config]);
 }
 
 /** Kills whatever the interrupted operation had started, so an aborted `up` leaves no orphans. */
@@ -172,9 +181,9 @@ class NodeExited extends GiveUp {
 Brings the whole cluster up and returns once it is usable; idempotent.
 Returns the nodes this call started, so a test run stops only what it started.
 */
-export async function up(log: Log, layout: ClusterLayout = plainLayout): Promise<{started: string[]}> {
+export async function up(log: Log, layout: ClusterLayout = plainLayout, requested?: ClusterVersion): Promise<{started: string[]}> {
 	const {zkNodes, kafkaNodes} = layout;
-	prepare(layout, log);
+	const runtime = prepare(layout, log, requested);
 
 	const zkToStart = zkNodes.filter(node => !isRunning(node));
 	const kafkaToStart = zookeeperOnly ? [] : kafkaNodes.filter(node => !isRunning(node));
@@ -182,7 +191,7 @@ export async function up(log: Log, layout: ClusterLayout = plainLayout): Promise
 	const startedNow: ClusterNode[] = [];
 
 	for (const node of zkToStart) {
-		log(`${node.name}: starting (client port ${node.clientPort}, pid ${launch(node)})`);
+		log(`${node.name}: starting (client port ${node.clientPort}, pid ${launch(node, runtime)})`);
 		startedNow.push(node);
 	}
 
@@ -199,7 +208,7 @@ export async function up(log: Log, layout: ClusterLayout = plainLayout): Promise
 
 	for (const node of kafkaToStart) {
 		await waitForStaleRegistrationToExpire(node);
-		log(`${node.name}: starting (broker id ${node.id}, port ${node.port}, pid ${launch(node)})`);
+		log(`${node.name}: starting (broker id ${node.id}, port ${node.port}, pid ${launch(node, runtime)})`);
 		startedNow.push(node);
 	}
 
@@ -217,12 +226,21 @@ export async function up(log: Log, layout: ClusterLayout = plainLayout): Promise
 /**
 Everything a node needs before it starts: java, the jars, no stale pid files and, for the secure
 cluster, its certificates (made once) and its client files (written afresh).
+The plain cluster runs the release its folder was made with (`requested` comes from `up --kafka …`).
 */
-function prepare(layout: ClusterLayout, log: Log): void {
+function prepare(layout: ClusterLayout, log: Log, requested?: ClusterVersion): Runtime {
 	requireJava();
-	ensureJars(log);
+	if (layout.kind === 'secure' && requested) throw new UsageError('--kafka/--zookeeper/--zk-config apply to the plain cluster only');
+	const version = layout.kind === 'secure' ? defaultVersion() : clusterVersionFor(layout.home, requested);
+	ensureJars(log, version);
+	const runtime = runtimeFor(version, log);
 	clearStalePidFiles(layout, log);
-	if (layout.kind !== 'secure') return;
+	if (layout.kind !== 'secure') {
+		writeVersionRecord(layout.home, version);
+		if (version.kafka || version.zookeeper) log(`release: ${describeVersion(version)}${runtime.java === 'java' ? '' : ` (on Java 11: ${runtime.java})`}`);
+		return runtime;
+	}
+
 	const running = layout.allNodes.filter(isRunning);
 	if (running.length > 0 && !tlsFiles().every(file => fs.existsSync(file))) {
 		// New certificates and passwords would not match the stores the running nodes loaded.
@@ -237,6 +255,13 @@ function prepare(layout: ClusterLayout, log: Log): void {
 	fs.mkdirSync(`${layout.home}/conf`, {recursive: true});
 	writePrivateFile(secureLayout.files.zookeeperClientJaas, zookeeperClientJaas(passwords));
 	writeClientFiles(passwords);
+	return runtime;
+}
+
+/** Also how Kafka's own tools of that release are run (the compat suite's cross-checks). */
+export function runtimeFor(version: ClusterVersion, log: Log): Runtime {
+	const {zookeeper} = jarVersions(jarSource(version).libDir);
+	return {version, classpath: classpath(version), java: needsJava11(zookeeper) ? ensureJava11(log) : 'java'};
 }
 
 /**
@@ -283,10 +308,10 @@ export async function startNode(name: string, log: Log, layout: ClusterLayout = 
 		return;
 	}
 
-	prepare(layout, log);
+	const runtime = prepare(layout, log);
 	await requireFreePorts([node]);
 	if (node.kind === 'kafka') await waitForStaleRegistrationToExpire(node);
-	log(`${node.name}: starting (port ${mainPort(node)}, pid ${launch(node)})`);
+	log(`${node.name}: starting (port ${mainPort(node)}, pid ${launch(node, runtime)})`);
 	if (node.kind === 'zookeeper') {
 		const running = layout.zkNodes.filter(isRunning);
 		const leader = await waitForQuorum(running, [node], log);
@@ -371,6 +396,7 @@ export async function reset(log: Log, layout: ClusterLayout = plainLayout): Prom
 	await down(log, layout);
 	const folders = ['data', 'logs', 'conf', 'run', ...(layout.kind === 'secure' ? ['tls'] : [])];
 	for (const folder of folders) fs.rmSync(`${layout.home}/${folder}`, {recursive: true, force: true});
+	fs.rmSync(versionRecordPath(layout.home), {force: true});
 	if (layout.kind === 'secure') {
 		for (const file of Object.values(secureLayout.files)) fs.rmSync(file, {force: true});
 	}

@@ -2,11 +2,12 @@ import {spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import {HarnessError, libDir, pomFile} from './layout.js';
+import {HarnessError} from './layout.js';
+import {type ClusterVersion, jarSource, versionPom} from './versions.js';
 
-const markerFile = path.join(libDir, '.fetched-from-pom');
+const markerOf = (libDir: string) => path.join(libDir, '.fetched-from-pom');
 
-function pomDigest(): string {
+function pomDigest(pomFile: string): string {
 	return createHash('sha256').update(fs.readFileSync(pomFile)).digest('hex');
 }
 
@@ -22,20 +23,28 @@ export function requireJava(): void {
 }
 
 /** The jars are fetched once per pom: a changed pom (new Kafka version) fetches again. */
-export function jarsPresent(): boolean {
+export function jarsPresent(version: ClusterVersion): boolean {
+	const {libDir, pomFile} = jarSource(version);
 	try {
-		return fs.readFileSync(markerFile, 'utf8').trim() === pomDigest();
+		return fs.readFileSync(markerOf(libDir), 'utf8').trim() === pomDigest(pomFile);
 	} catch {
 		return false;
 	}
 }
 
 /**
-Copies Kafka's runtime classpath (ZooKeeper included) from Maven Central into the cache folder.
+Copies Kafka's runtime classpath (ZooKeeper included) from Maven Central into the version's cache folder.
 Fetches into a temporary folder and renames, so an interrupted fetch never looks complete.
 */
-export function ensureJars(log: (line: string) => void): void {
-	if (jarsPresent()) return;
+export function ensureJars(log: (line: string) => void, version: ClusterVersion): void {
+	const {libDir, pomFile} = jarSource(version);
+	if (version.kafka || version.zookeeper) {
+		fs.mkdirSync(path.dirname(pomFile), {recursive: true});
+		const pom = versionPom(version);
+		if (!fs.existsSync(pomFile) || fs.readFileSync(pomFile, 'utf8') !== pom) fs.writeFileSync(pomFile, pom);
+	}
+
+	if (jarsPresent(version)) return;
 	if (!commandExists('mvn', '-v')) {
 		throw new HarnessError('mvn (Maven) was not found on PATH; it fetches the Kafka and ZooKeeper jars', 'Install Maven (e.g. `apt-get install -y maven`) and retry.');
 	}
@@ -43,6 +52,7 @@ export function ensureJars(log: (line: string) => void): void {
 	const staging = `${libDir}.partial`;
 	fs.rmSync(staging, {recursive: true, force: true});
 	log(`fetching Kafka and ZooKeeper jars with Maven into ${libDir} (once)…`);
+	const started = Date.now();
 	const result = spawnSync('mvn', [
 		'-B', '-q', '-f', pomFile,
 		'dependency:copy-dependencies',
@@ -54,21 +64,21 @@ export function ensureJars(log: (line: string) => void): void {
 		fs.rmSync(staging, {recursive: true, force: true});
 		throw new HarnessError(
 			`Maven could not fetch the Kafka jars (exit ${result.status ?? result.signal}):\n${output}`,
-			'Check that Maven Central is reachable (proxy settings live in ~/.m2/settings.xml), then retry.',
+			'Check that Maven Central is reachable (proxy settings live in ~/.m2/settings.xml) and that the release exists there, then retry.',
 		);
 	}
 
-	const jars = fs.readdirSync(staging).filter(name => name.endsWith('.jar'));
-	if (!jars.some(name => name.startsWith('kafka_2.13-')) || !jars.some(name => name.startsWith('zookeeper-'))) {
-		throw new HarnessError(`Maven finished but ${staging} lacks the kafka_2.13 or zookeeper jar`);
+	const jars = fs.existsSync(staging) ? fs.readdirSync(staging).filter(name => name.endsWith('.jar')) : [];
+	if (!jars.some(name => /^kafka_2\.\d+-/.test(name)) || !jars.some(name => name.startsWith('zookeeper-'))) {
+		throw new HarnessError(`Maven finished but ${staging} lacks the kafka_2.x or zookeeper jar`);
 	}
 
 	fs.rmSync(libDir, {recursive: true, force: true});
 	fs.renameSync(staging, libDir);
-	fs.writeFileSync(markerFile, `${pomDigest()}\n`);
-	log(`fetched ${jars.length} jars`);
+	fs.writeFileSync(markerOf(libDir), `${pomDigest(pomFile)}\n`);
+	log(`fetched ${jars.length} jars in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-export function classpath(): string {
-	return path.join(libDir, '*');
+export function classpath(version: ClusterVersion): string {
+	return path.join(jarSource(version).libDir, '*');
 }

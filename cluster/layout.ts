@@ -94,12 +94,7 @@ export const kafkaNodes: KafkaNode[] = [1, 2, 3].map(id => ({
 
 export const allNodes: ClusterNode[] = [...zkNodes, ...kafkaNodes];
 
-/**
-KTOP_ZK_CLASSIC_CONFIG=1 writes zoo.cfg as most deployments (and every ZooKeeper 3.4) do:
-`server.N=host:quorum:election` with `clientPort=`, so the server lines (and /zookeeper/config)
-carry no client address. KTOP_CLUSTER_ZOOKEEPER_ONLY=1 makes `up` start the ensemble alone.
-*/
-export const zkClassicConfig = process.env['KTOP_ZK_CLASSIC_CONFIG'] === '1';
+/** KTOP_CLUSTER_ZOOKEEPER_ONLY=1 makes `up` start the ensemble alone. */
 export const zookeeperOnly = process.env['KTOP_CLUSTER_ZOOKEEPER_ONLY'] === '1';
 
 export const zookeeperConnect = zkNodes.map(node => `127.0.0.1:${node.clientPort}`).join(',');

@@ -102,14 +102,14 @@ export async function isPortFree(port: number): Promise<boolean> {
 Starts a JVM detached from the harness (its own process group, output to a file),
 so it outlives `npm run cluster -- up` and a test run's worker processes.
 */
-export function spawnJava(node: ClusterNode, jvmArgs: string[], mainClass: string, args: string[]): number {
+export function spawnJava(node: ClusterNode, java: string, jvmArgs: string[], mainClass: string, args: string[]): number {
 	const consolePath = paths.console(node);
 	fs.mkdirSync(path.dirname(consolePath), {recursive: true});
 	fs.mkdirSync(path.dirname(paths.pid(node)), {recursive: true});
 	const out = fs.openSync(consolePath, 'a');
 	fs.writeSync(out, `\n===== ${new Date().toISOString()} starting ${node.name} =====\n`);
 	try {
-		const child = spawn('java', [...markers(node), ...jvmArgs, mainClass, ...args], {
+		const child = spawn(java, [...markers(node), ...jvmArgs, mainClass, ...args], {
 			detached: true,
 			stdio: ['ignore', out, out],
 			cwd: paths.data(node),

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {classpath} from './jars.js';
+import {defaultVersion} from './versions.js';
 import {HarnessError, secureLayout} from './layout.js';
 import {type SecurePasswords, writePrivateFile} from './secure-secrets.js';
 import {scramMechanism} from './secure-server-config.js';
@@ -37,7 +38,7 @@ export async function ensureScramUsers(passwords: SecurePasswords, log: (line: s
 				await run('java', [
 					'-Xmx128m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC',
 					`-Djava.security.auth.login.config=${secureLayout.files.zookeeperClientJaas}`,
-					'-cp', classpath(), 'kafka.admin.ConfigCommand',
+					'-cp', classpath(defaultVersion()), 'kafka.admin.ConfigCommand',
 					'--zookeeper', secureLayout.zookeeperConnect,
 					'--alter', '--entity-type', 'users', '--entity-name', user, '--add-config-file', file,
 				], {timeout: 60_000, maxBuffer: 4 * 1024 * 1024});
