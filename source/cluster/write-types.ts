@@ -127,6 +127,8 @@ export type ClusterWriter = {
 	when that znode exists (an election is running), when ZooKeeper is in trouble, and in read-only mode.
 	*/
 	requestPreferredElection(partitions: Array<{topic: string; partition: number}>): Promise<void>;
+	/** Whether /admin/preferred_replica_election exists (an election is running): read before such an election's preview. */
+	preferredElectionRunning(): Promise<boolean>;
 	/** OffsetCommit outside any generation (the group must be empty, as kafka-consumer-groups --reset-offsets). */
 	commitGroupOffsets(group: string, offsets: Array<{topic: string; partition: number; offset: number}>): Promise<Array<{topic: string; partition: number; outcome: PartOutcome}>>;
 	deleteGroup(group: string): Promise<void>;

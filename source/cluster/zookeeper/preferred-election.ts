@@ -13,8 +13,23 @@ export type ZnodeElectionOptions = {
 	auth?: readonly ZookeeperAuth[];
 	timeoutMs?: number;
 	/** Test hook: opens the session (default: openZkSession). */
-	open?: (connect: string, timeoutMs: number, auth: readonly ZookeeperAuth[]) => Promise<Pick<OpenedZkSession, 'createIfAbsent' | 'close'>>;
+	open?: (connect: string, timeoutMs: number, auth: readonly ZookeeperAuth[]) => Promise<Pick<OpenedZkSession, 'createIfAbsent' | 'getData' | 'close'>>;
 };
+
+async function withSession<T>(connect: string, options: ZnodeElectionOptions, work: (session: Pick<OpenedZkSession, 'createIfAbsent' | 'getData'>) => Promise<T>): Promise<T> {
+	const open = options.open ?? (async (address, ms, auth) => openZkSession(address, ms, undefined, auth));
+	const session = await open(connect, options.timeoutMs ?? 10_000, options.auth ?? []);
+	try {
+		return await work(session);
+	} finally {
+		session.close();
+	}
+}
+
+/** Whether an election is running (its znode is there): checked before the preview, so none is offered over it. A read: allowed in read-only mode. */
+export async function preferredElectionRunning(connect: string, options: ZnodeElectionOptions): Promise<boolean> {
+	return withSession(connect, options, async session => (await session.getData(preferredElectionPath)) !== undefined);
+}
 
 /**
 The znode's content as kafka-preferred-replica-election.sh (Kafka 0.8-2.x) writes it: exactly the
@@ -42,13 +57,8 @@ export async function requestPreferredElection(connect: string, partitions: Read
 	if (partitions.length === 0) return {requested: false, reason: 'no partition to elect: nothing was written'};
 	const trouble = options.zookeeperTrouble?.();
 	if (trouble !== undefined) return {requested: false, reason: `${trouble}: nothing was written to ZooKeeper`};
-	const timeoutMs = options.timeoutMs ?? 10_000;
-	const open = options.open ?? (async (address, ms, auth) => openZkSession(address, ms, undefined, auth));
-	const session = await open(connect, timeoutMs, options.auth ?? []);
-	try {
-		const created = await session.createIfAbsent(preferredElectionPath, preferredElectionJson(partitions));
-		return created ? {requested: true} : {requested: false, reason: `${preferredElectionPath} exists: a preferred leader election is already running; nothing was written (wait for it to finish, then try again)`};
-	} finally {
-		session.close();
-	}
+	const created = await withSession(connect, options, async session => session.createIfAbsent(preferredElectionPath, preferredElectionJson(partitions)));
+	return created ? {requested: true} : {requested: false, reason: runningText};
 }
+
+const runningText = `${preferredElectionPath} exists: a preferred leader election is already running; nothing was written (wait for it to finish, then try again)`;

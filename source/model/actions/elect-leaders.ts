@@ -112,6 +112,10 @@ export function electLeadersAction(env: ActionEnv, topicName: string | undefined
 				return refuse(`needs Kafka ${support.missing.kafka}+ for ElectLeaders, or ZooKeeper's ${preferredElectionPath} on older brokers: ktop has no ZooKeeper address (brokers only); start it with --zookeeper`);
 			}
 
+			if (viaZnode && await env.writer.preferredElectionRunning()) {
+				return refuse(`a preferred leader election is already running: ${preferredElectionPath} exists (the controller deletes it when done); try again once it is gone`);
+			}
+
 			return {ok: true, preview: {
 				title: scope === scopeThisTopic ? `Elect preferred leaders of ${topicName}` : 'Elect preferred leaders of all imbalanced partitions',
 				subject: scope === scopeThisTopic ? `topic ${topicName}` : 'all topics',

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {preferredElectionJson, requestPreferredElection} from '../../../source/cluster/zookeeper/preferred-election.js';
+import {preferredElectionJson, preferredElectionRunning, requestPreferredElection} from '../../../source/cluster/zookeeper/preferred-election.js';
 
 /** A session that records what it was asked to create; `existing` stands for a znode already there. */
 function fakeOpen(existing?: string) {
@@ -12,6 +12,9 @@ function fakeOpen(existing?: string) {
 				if (existing !== undefined) return false;
 				session.created.push([path, data]);
 				return true;
+			},
+			async getData() {
+				return existing === undefined ? undefined : {data: existing, ctime: 0, mtime: 0};
 			},
 			close() {
 				session.closed = true;
@@ -52,5 +55,12 @@ describe('the preferred election znode', () => {
 			.toEqual({requested: false, reason: 'ZooKeeper has no quorum: nothing was written to ZooKeeper'});
 		expect(await requestPreferredElection('zk:2181', [], {readOnly: false, open})).toMatchObject({requested: false});
 		expect(opened).toEqual([]);
+	});
+
+	it('is read before the preview to tell whether an election is running, in read-only mode too', async () => {
+		const running = fakeOpen('{"version":1,"partitions":[]}');
+		expect(await preferredElectionRunning('zk:2181', {readOnly: true, open: running.open})).toBe(true);
+		expect(running.opened[0]).toMatchObject({created: [], closed: true});
+		expect(await preferredElectionRunning('zk:2181', {readOnly: true, open: fakeOpen().open})).toBe(false);
 	});
 });

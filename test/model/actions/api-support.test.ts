@@ -121,7 +121,16 @@ describe('preferred leader election before Kafka 2.2: the election znode', () =>
 		expect(outcome).toEqual({status: 'applied', lines: ['/admin/preferred_replica_election written with 1 partition', 'orders-0: leader 2 → 1']});
 	});
 
-	it('reports a running election as the failure it is', async () => {
+	it('is refused before the preview while an election is running (its znode exists)', async () => {
+		const {fake, open} = setup(world(), {apis: apisWithout(43)});
+		fake.state.electionZnode = '{}';
+		expect(await errorsOf(open('electLeaders', {topic: 'orders'}))).toEqual([
+			'a preferred leader election is already running: /admin/preferred_replica_election exists (the controller deletes it when done); try again once it is gone',
+		]);
+		expect(fake.writes()).toEqual([]);
+	});
+
+	it('reports an election started after the preview as the failure it is', async () => {
 		const {fake, open} = setup(world(), {apis: apisWithout(43)});
 		const preview = await previewOf(open('electLeaders', {topic: 'orders'}));
 		fake.state.electionZnode = '{}';

@@ -190,6 +190,10 @@ export function createFakeWriter(snapshot: ClusterSnapshot, options: {readOnly?:
 				if (p.isr.includes(p.replicas[0]!)) p.leader = p.replicas[0]!;
 			}
 		},
+		async preferredElectionRunning() {
+			record('preferredElectionRunning', []);
+			return state.electionZnode !== undefined;
+		},
 		async commitGroupOffsets(id, offsets) {
 			write('commitGroupOffsets', [id, offsets]);
 			const found = groups.get(id) ?? {state: 'Empty', members: 0, offsets: new Map<string, number>()};
@@ -213,6 +217,6 @@ export function createFakeWriter(snapshot: ClusterSnapshot, options: {readOnly?:
 	return {
 		writer, topics, groups, calls, fails, partFails, readOnlyConfigs, state,
 		/** The calls that would change the cluster, with their arguments. */
-		writes: (method?: string) => calls.filter(call => !['describeTopicConfigs', 'readPartitions', 'listOffsets', 'groupOffsets', 'apiVersions', 'close'].includes(call.method) && (method === undefined || call.method === method)),
+		writes: (method?: string) => calls.filter(call => !['describeTopicConfigs', 'readPartitions', 'listOffsets', 'groupOffsets', 'apiVersions', 'preferredElectionRunning', 'close'].includes(call.method) && (method === undefined || call.method === method)),
 	};
 }

@@ -11,7 +11,7 @@ import {createPartitioner, produceRecord} from './produce-record.js';
 import {guardReadOnly} from './read-only-guard.js';
 import type {ZookeeperTrouble} from '../zookeeper-bound.js';
 import {WriteSession} from './write-session.js';
-import {requestPreferredElection} from '../../zookeeper/preferred-election.js';
+import {preferredElectionRunning, requestPreferredElection} from '../../zookeeper/preferred-election.js';
 import type {ZookeeperAuth} from '../../types.js';
 
 export type ClusterWriterOptions = {
@@ -90,14 +90,20 @@ export function createClusterWriter(bootstrap: string[], options: ClusterWriterO
 		deleteRecords: async (topic, partitions) => deleteRecords(write(), topic, partitions),
 		electPreferredLeaders: async partitions => electPreferredLeaders(write(), partitions),
 		async requestPreferredElection(partitions) {
-			if (!options.zookeeper) throw new WriteError({code: 'NO_ZOOKEEPER', message: 'ktop has no ZooKeeper address (brokers only): the election znode cannot be written', next: 'start ktop with --zookeeper to elect leaders on this Kafka version', detail: undefined});
-			const result = await requestPreferredElection(options.zookeeper.connect, partitions, {
-				readOnly: options.readOnly, zookeeperTrouble: options.zookeeperTrouble, auth: options.zookeeper.auth, timeoutMs: requestTimeoutMs,
+			const result = await requestPreferredElection(zookeeperOf(options).connect, partitions, {
+				readOnly: options.readOnly, zookeeperTrouble: options.zookeeperTrouble, auth: options.zookeeper?.auth, timeoutMs: requestTimeoutMs,
 			});
 			if (!result.requested) throw new WriteError({code: 'NOT_REQUESTED', message: result.reason, next: undefined, detail: undefined});
 		},
+		preferredElectionRunning: async () => preferredElectionRunning(zookeeperOf(options).connect, {readOnly: options.readOnly, auth: options.zookeeper?.auth, timeoutMs: requestTimeoutMs}),
 		commitGroupOffsets: async (group, offsets) => commitGroupOffsets(write(), group, offsets),
 		deleteGroup: async group => deleteGroup(write(), group),
 		close: async () => connections.close(),
 	}, options.readOnlyContext);
+}
+
+/** The ensemble for the writes Kafka takes through ZooKeeper; a writer without one (brokers only) refuses them. */
+function zookeeperOf(options: ClusterWriterOptions): {connect: string} {
+	if (options.zookeeper) return options.zookeeper;
+	throw new WriteError({code: 'NO_ZOOKEEPER', message: 'ktop has no ZooKeeper address (brokers only): the election znode cannot be used', next: 'start ktop with --zookeeper to elect leaders on this Kafka version', detail: undefined});
 }

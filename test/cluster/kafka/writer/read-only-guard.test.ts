@@ -7,7 +7,7 @@ function recordingWriter(readOnly: boolean, calls: string[]): ClusterWriter {
 	const writer: Record<string, unknown> = {readOnly, connection: 'bootstrap test:9092'};
 	const methods = ['describeTopicConfigs', 'readPartitions', 'listOffsets', 'groupOffsets', 'createTopic', 'deleteTopic', 'createPartitions',
 		'alterTopicConfigs', 'replaceTopicConfigs', 'produce', 'deleteRecords', 'electPreferredLeaders', 'requestPreferredElection', 'commitGroupOffsets', 'deleteGroup',
-		'apiVersions', 'knownApiVersions', 'close',
+		'apiVersions', 'knownApiVersions', 'preferredElectionRunning', 'close',
 		// One ClusterWriter does not have (yet): a new write must be refused without being listed anywhere.
 		'someFutureWrite'];
 	for (const name of methods) {
@@ -35,8 +35,8 @@ describe('guardReadOnly', () => {
 		}
 
 		expect(calls).toEqual([]);
-		for (const name of ['describeTopicConfigs', 'readPartitions', 'listOffsets', 'groupOffsets', 'apiVersions', 'knownApiVersions', 'close']) await guarded[name]!();
-		expect(calls).toEqual(['describeTopicConfigs', 'readPartitions', 'listOffsets', 'groupOffsets', 'apiVersions', 'knownApiVersions', 'close']);
+		for (const name of ['describeTopicConfigs', 'readPartitions', 'listOffsets', 'groupOffsets', 'apiVersions', 'knownApiVersions', 'preferredElectionRunning', 'close']) await guarded[name]!();
+		expect(calls).toEqual(['describeTopicConfigs', 'readPartitions', 'listOffsets', 'groupOffsets', 'apiVersions', 'knownApiVersions', 'preferredElectionRunning', 'close']);
 		expect(guarded.readOnly).toBe(true);
 		expect(guarded.connection).toBe('bootstrap test:9092');
 	});
