@@ -31,6 +31,8 @@ ktop decodes them itself (fetch-response.ts says why), and decodes legacy messag
 and 1, from before Kafka 0.11) with kafkajs' decoder. The writes (writer/) use kafkajs' codecs
 too, but for ElectLeaders and IncrementalAlterConfigs, which kafkajs 2.2.4 lacks: ktop's own
 codecs for those (writer/*-request.ts) go through `request`, version-negotiated the same way.
+The ApiVersions answer kafkajs keeps from connect() is handed out as ktop's own BrokerApis
+(apiVersions()): the actions check it before their previews (model/actions/api-support.ts).
 */
 
 const require = createRequire(import.meta.url);
