@@ -65,6 +65,12 @@ export type ProduceInput = {
 /** A config change: a value to set, or undefined to remove the topic's override (back to the broker's or Kafka's default). */
 export type ConfigChange = {name: string; value: string | undefined};
 
+/** The versions of one request a broker implements (its ApiVersions answer). */
+export type ApiVersionRange = {min: number; max: number};
+
+/** What a broker's ApiVersions answer offered, by API key: the requests it takes, at which versions. */
+export type BrokerApis = ReadonlyMap<number, ApiVersionRange>;
+
 /** `validateOnly`: the broker checks the request with its own rules and changes nothing (the preview's dry run). */
 export type ValidateOption = {validateOnly: boolean};
 
@@ -78,6 +84,16 @@ export type ClusterWriter = {
 	ZooKeeper from its request thread, which waits as long as ZooKeeper is away.
 	*/
 	zookeeperTrouble(): string | undefined;
+	/** ktop knows the ensemble's address, so the writes Kafka takes through ZooKeeper (the election znode) can be made. */
+	readonly zookeeperWritable: boolean;
+
+	/**
+	The request versions the controller offered when ktop connected to it (ApiVersions), connecting
+	first if need be: what an action checks before its preview.
+	*/
+	apiVersions(): Promise<BrokerApis>;
+	/** The last answer apiVersions() got, without touching the network; undefined before the first. */
+	knownApiVersions(): BrokerApis | undefined;
 
 	// Fresh reads that previews are built from. Reads are allowed in read-only mode.
 	describeTopicConfigs(topic: string): Promise<TopicConfigEntry[]>;
@@ -94,18 +110,34 @@ export type ClusterWriter = {
 	createPartitions(topic: string, totalCount: number, options: ValidateOption): Promise<void>;
 	/** IncrementalAlterConfigs: only the named configs change; every other override stays. */
 	alterTopicConfigs(topic: string, changes: ConfigChange[], options: ValidateOption): Promise<void>;
+	/**
+	AlterConfigs (Kafka 0.11+, for brokers without IncrementalAlterConfigs): the topic's whole override
+	set becomes `overrides`; an override left out is removed.
+	*/
+	replaceTopicConfigs(topic: string, overrides: Record<string, string>, options: ValidateOption): Promise<void>;
 	/** acks=all; where the record landed. */
 	produce(input: ProduceInput): Promise<{partition: number; offset: number}>;
 	/** DeleteRecords: each partition's log start moves up to `beforeOffset`. */
 	deleteRecords(topic: string, partitions: Array<{partition: number; beforeOffset: number}>): Promise<Array<{partition: number; outcome: PartOutcome; lowWatermark: number | undefined}>>;
 	/** ElectLeaders (preferred) via the controller; 'not-needed' when the preferred replica already leads. */
 	electPreferredLeaders(partitions: Array<{topic: string; partition: number}>): Promise<Array<{topic: string; partition: number; outcome: PartOutcome | {ok: true; notNeeded: true}}>>;
+	/**
+	For controllers without ElectLeaders (before Kafka 2.2): creates /admin/preferred_replica_election
+	with exactly these partitions, which the controller elects and then deletes. Refused (WriteError)
+	when that znode exists (an election is running), when ZooKeeper is in trouble, and in read-only mode.
+	*/
+	requestPreferredElection(partitions: Array<{topic: string; partition: number}>): Promise<void>;
+	/** Whether /admin/preferred_replica_election exists (an election is running): read before such an election's preview. */
+	preferredElectionRunning(): Promise<boolean>;
 	/** OffsetCommit outside any generation (the group must be empty, as kafka-consumer-groups --reset-offsets). */
 	commitGroupOffsets(group: string, offsets: Array<{topic: string; partition: number; offset: number}>): Promise<Array<{topic: string; partition: number; outcome: PartOutcome}>>;
 	deleteGroup(group: string): Promise<void>;
 
 	close(): Promise<void>;
 };
+
+/** Where Kafka's controller (before 2.2 the only way; through 3.9 in ZooKeeper mode still) takes preferred leader elections. */
+export const preferredElectionPath = '/admin/preferred_replica_election';
 
 /** Kafka request API keys that change the cluster: what a read-only writer must never send. */
 export const writeApiKeys: Readonly<Record<string, number>> = {

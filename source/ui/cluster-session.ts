@@ -115,7 +115,8 @@ export function clusterActions(
 				const bootstrap = connection.bootstrap ?? snapshot()?.connection.bootstrap ?? [];
 				if (bootstrap.length === 0) return {unavailable: 'no broker address known yet: wait for a refresh that finds the brokers'};
 				const readOnlyContext = connection.context?.readOnly ? connection.context.name : undefined;
-				writer = createWriter(bootstrap, {readOnly: writesRefused(connection, readOnly), readOnlyContext, zookeeperTrouble});
+				const zookeeper = connection.zookeeper === undefined ? undefined : {connect: connection.zookeeper, auth: connection.zookeeperAuth};
+				writer = createWriter(bootstrap, {readOnly: writesRefused(connection, readOnly), readOnlyContext, zookeeperTrouble, zookeeper});
 				factory = createActionFactory({snapshot, writer});
 			}
 

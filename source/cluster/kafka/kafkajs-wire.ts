@@ -7,6 +7,7 @@ import {kafkajsSecurity} from './kafkajs-security.js';
 import {OnePerKind} from './one-per-kind.js';
 import {closedEarlyText, SecurityFailure, securityFailureText, type FailureContext} from './security-failure.js';
 import {HeldForZookeeper, zookeeperBoundApiKeys, type ZookeeperTrouble} from './zookeeper-bound.js';
+import type {ApiVersionRange, BrokerApis} from '../write-types.js';
 import type {
 	RawDeleteGroups, RawDeleteRecords, RawDescribeConfigs, RawDescribeGroups, RawFindCoordinator, RawListGroups, RawListOffsets,
 	RawMetadata, RawOffsetCommit, RawOffsetFetch, RawProduce, RawTopicErrors,
@@ -30,6 +31,8 @@ ktop decodes them itself (fetch-response.ts says why), and decodes legacy messag
 and 1, from before Kafka 0.11) with kafkajs' decoder. The writes (writer/) use kafkajs' codecs
 too, but for ElectLeaders and IncrementalAlterConfigs, which kafkajs 2.2.4 lacks: ktop's own
 codecs for those (writer/*-request.ts) go through `request`, version-negotiated the same way.
+The ApiVersions answer kafkajs keeps from connect() is handed out as ktop's own BrokerApis
+(apiVersions()): the actions check it before their previews (model/actions/api-support.ts).
 */
 
 const require = createRequire(import.meta.url);
@@ -50,6 +53,8 @@ type KafkajsBroker = {
 	connect(): Promise<void>;
 	disconnect(): Promise<void>;
 	isConnected(): boolean;
+	/** Set by connect(): the broker's ApiVersions answer, by API key. */
+	versions: Record<string, {minVersion: number; maxVersion: number}> | null;
 	/** Set by connect(): picks the highest request version both sides implement. */
 	lookupRequest: (apiKey: number, definition: RequestDefinition) => (args?: unknown) => ProtocolRequest;
 	connectionPool: {send: (request: ProtocolRequest) => Promise<unknown>};
@@ -120,6 +125,8 @@ export type Wire = {
 	Nothing is sent on this wire afterwards.
 	*/
 	destroy(reason: string): void;
+	/** What the broker's ApiVersions answer offered (learned when connecting); undefined before that. */
+	apiVersions(): BrokerApis | undefined;
 	metadata(): Promise<RawMetadata>;
 	listOffsets(isolationLevel: number, topics: Array<{topic: string; partitions: Array<{partition: number; timestamp: number}>}>): Promise<RawListOffsets>;
 	describeTopicConfigs(topics: string[]): Promise<RawDescribeConfigs>;
@@ -137,6 +144,8 @@ export type Wire = {
 	createTopics(topics: NewTopicRequest[], validateOnly: boolean, timeoutMs: number): Promise<RawTopicErrors>;
 	deleteTopics(topics: string[], timeoutMs: number): Promise<RawTopicErrors>;
 	createPartitions(topicPartitions: Array<{topic: string; count: number}>, validateOnly: boolean, timeoutMs: number): Promise<RawTopicErrors>;
+	/** AlterConfigs on one topic: its whole override set becomes `configEntries`. */
+	alterTopicConfigs(topic: string, configEntries: Array<{name: string; value: string}>, validateOnly: boolean): Promise<RawAlterConfigs>;
 	deleteRecords(topics: Array<{topic: string; partitions: Array<{partition: number; offset: string}>}>, timeoutMs: number): Promise<RawDeleteRecords>;
 	deleteGroups(groupIds: string[]): Promise<RawDeleteGroups>;
 	/** Outside any generation (generation -1, no member id), as admin tools reset offsets: only an empty group takes it. */
@@ -147,6 +156,9 @@ export type Wire = {
 	/** A request with ktop's own codec, at the highest version both sides implement. */
 	request<T>(apiKey: number, definition: RequestDefinition, args: unknown): Promise<T>;
 };
+
+/** AlterConfigs v0-v1: one entry per resource. */
+export type RawAlterConfigs = {resources: Array<{errorCode: number; errorMessage: string | null; resourceType: number; resourceName: string}>};
 
 export type NewTopicRequest = {
 	topic: string;
@@ -290,6 +302,10 @@ export function openWire(host: string, port: number, clientId: string, timeouts:
 			}
 		},
 		disconnect: async () => broker.disconnect(),
+		apiVersions() {
+			if (!broker.versions) return undefined;
+			return new Map(Object.entries(broker.versions).map(([key, range]): [number, ApiVersionRange] => [Number(key), {min: range.minVersion, max: range.maxVersion}]));
+		},
 		destroy(reason) {
 			destroyed ??= reason;
 			for (const socket of sockets) socket.destroy(new Error(`ktop closed the connection: ${reason}`));
@@ -325,6 +341,10 @@ export function openWire(host: string, port: number, clientId: string, timeouts:
 		// CreateTopics v0 has no validate_only: a dry run sent as v0 would create the topic.
 		createTopics: async (topics, validateOnly, timeoutMs) => send('CreateTopics', {topics, validateOnly, timeout: timeoutMs}, request => {
 			if (validateOnly && request.apiVersion < 1) throw new UnsupportedRequest('this broker cannot check a new topic without creating it (it speaks CreateTopics v0 only)');
+		}),
+		alterTopicConfigs: async (topic, configEntries, validateOnly) => send('AlterConfigs', {
+			resources: [{type: topicResourceType, name: topic, configEntries}],
+			validateOnly,
 		}),
 		deleteTopics: async (topics, timeoutMs) => send('DeleteTopics', {topics, timeout: timeoutMs}),
 		createPartitions: async (topicPartitions, validateOnly, timeoutMs) => send('CreatePartitions', {topicPartitions, validateOnly, timeout: timeoutMs}),

@@ -44,6 +44,11 @@ export type OpenedZkSession = ZkSession & {
 	For tests that expire a session on purpose; ktop never shows the password.
 	*/
 	credentials(): {id: string; password: string};
+	/**
+	Creates a persistent znode (open ACL) with `data`, unless one is there already: false then, and
+	nothing written. Kafka's own admin paths (/admin/…) are the only ones ktop writes.
+	*/
+	createIfAbsent(path: string, data: string): Promise<boolean>;
 };
 
 export type ZnodeData = {
@@ -73,6 +78,7 @@ export const zookeeperErrorCodes = {
 	operationTimeout: -7,
 	invalidState: -9,
 	noNode: -101,
+	nodeExists: -110,
 	sessionExpired: -112,
 	closing: -116,
 	...refusalCodes,
@@ -226,6 +232,16 @@ export async function openZkSession(connect: string, timeoutMs = 10_000, session
 		disconnectedSince: () => disconnectedAt,
 		credentials() {
 			return {id: String(client.client_id), password: String(client.client_password)};
+		},
+		async createIfAbsent(path, data) {
+			try {
+				await client.create(path, data, ZooKeeper.constants.ZOO_PERSISTENT);
+				return true;
+			} catch (error) {
+				if (errorCode(error) === zookeeperErrorCodes.nodeExists) return false;
+				const failed = failure(error, path);
+				throw new ZkError(failed.message.replace('read of', 'write of'), failed.code);
+			}
 		},
 		close() {
 			closedByUs = true;

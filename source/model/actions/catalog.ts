@@ -1,5 +1,7 @@
 import {addPartitionsAction} from './add-partitions.js';
 import type {ActionEnv} from './action-env.js';
+import {actionSupport} from './api-support.js';
+import {errorText} from './outcome-lines.js';
 import {createConfigReference} from './config-reference.js';
 import {createTopicAction} from './create-topic.js';
 import {deleteGroupAction} from './delete-group.js';
@@ -32,15 +34,32 @@ export function createActionFactory(context: ActionContext): ActionFactory {
 			if (trouble !== undefined) return {unavailable: trouble};
 		}
 
+		// Versions learned on an earlier action: an action the brokers cannot take is refused before its form.
+		const known = context.writer.knownApiVersions();
+		const before = known && actionSupport(id, known);
+		if (before?.mode === 'refused') return {unavailable: before.reason};
+
 		// Checks use the newest snapshot when the plan runs, not the one the form was opened on.
 		const env: ActionEnv = {snapshot: () => context.snapshot() ?? opened, writer: context.writer, configs};
 		const spec = build(id, subject, env);
-		if (!throughZookeeper.has(id) || 'unavailable' in spec) return spec;
+		if ('unavailable' in spec) return spec;
 		return {
 			...spec,
 			async plan(values) {
-				const trouble = context.writer.zookeeperTrouble();
-				return trouble === undefined ? spec.plan(values) : {ok: false, errors: [trouble]};
+				if (throughZookeeper.has(id)) {
+					const trouble = context.writer.zookeeperTrouble();
+					if (trouble !== undefined) return {ok: false, errors: [trouble]};
+				}
+
+				// Before any preview: what the controller's API versions allow (the action reads them again to pick its mechanism).
+				try {
+					const support = actionSupport(id, await context.writer.apiVersions());
+					if (support.mode === 'refused') return {ok: false, errors: [support.reason]};
+				} catch (error) {
+					return {ok: false, errors: [`could not learn which requests the brokers take: ${errorText(error)}`]};
+				}
+
+				return spec.plan(values);
 			},
 		};
 	};

@@ -1,6 +1,8 @@
-import type {TopicConfigEntry} from '../../cluster/write-types.js';
+import type {ConfigChange, TopicConfigEntry} from '../../cluster/write-types.js';
 import {type ActionEnv, findTopic, guardPlan, isUnavailable, refuse, targetOf, type Unavailable, valueOf} from './action-env.js';
+import {actionSupport, fallbackNote, type Support} from './api-support.js';
 import {configValueText, dataLossReasons, planConfigChanges, sourceText} from './config-change-plan.js';
+import {currentOverrides, overridesAfter, overridesText} from './config-override-set.js';
 import {parseConfigPairs, parseNameList} from './config-pairs.js';
 import {dryRun} from './dry-run.js';
 import {errorText, guardApply} from './outcome-lines.js';
@@ -47,21 +49,58 @@ export function editConfigsAction(env: ActionEnv, name: string | undefined): Act
 			if (!planned.ok) return refuse(...planned.errors);
 			const rows = planned.value;
 			const changes = rows.map(row => row.change);
-			const dry = await dryRun(async () => env.writer.alterTopicConfigs(topicName, changes, {validateOnly: true}));
+			const support = actionSupport('editConfigs', await env.writer.apiVersions());
+			const whole = support.mode === 'fallback' ? wholeSet(current, changes) : undefined;
+			if (whole && 'error' in whole) return refuse(whole.error);
+			const send = async (validateOnly: boolean) => (whole
+				? env.writer.replaceTopicConfigs(topicName, whole.after, {validateOnly})
+				: env.writer.alterTopicConfigs(topicName, changes, {validateOnly}));
+			const dry = await dryRun(async () => send(true));
 			if (dry.errors.length > 0) return refuse(...dry.errors);
 			const losses = dataLossReasons(rows);
 			return {ok: true, preview: {
 				title: `Edit configs of ${topicName}`,
 				subject: `topic ${topicName}`,
 				target: targetOf(env),
-				lines: table(rows.map(row => [row.name, configValueText(row.before), '→', row.change.value === undefined ? `${configValueText(row.after)}, override removed` : configValueText(row.after)])),
-				warnings: [...losses, ...planned.warnings, ...dry.warnings],
+				lines: [
+					...table(rows.map(row => [row.name, configValueText(row.before), '→', row.change.value === undefined ? `${configValueText(row.after)}, override removed` : configValueText(row.after)])),
+					...(whole ? [`the topic's overrides become: ${overridesText(whole.after)}`] : []),
+				],
+				warnings: [...losses, ...(whole ? wholeSetWarnings(support) : []), ...planned.warnings, ...dry.warnings],
 				typed: losses.length > 0 ? topicName : undefined,
 				apply: async () => guardApply(async () => {
-					await env.writer.alterTopicConfigs(topicName, changes, {validateOnly: false});
+					if (whole) {
+						const moved = await overridesMoved(env, topicName, whole.before);
+						if (moved) return {status: 'failed', lines: [moved]};
+					}
+
+					await send(false);
 					return {status: 'applied', lines: rows.map(row => (row.change.value === undefined ? `${row.name}: override removed` : `${row.name} = ${row.change.value}`))};
 				}),
 			}};
 		}),
 	};
+}
+
+/** For AlterConfigs: the overrides the preview was built on, and the set to send (them plus the change). */
+function wholeSet(current: readonly TopicConfigEntry[], changes: readonly ConfigChange[]): {before: Record<string, string>; after: Record<string, string>} | {error: string} {
+	const read = currentOverrides(current);
+	if ('error' in read) return read;
+	return {before: read.overrides, after: overridesAfter(read.overrides, changes)};
+}
+
+function wholeSetWarnings(support: Support): string[] {
+	return [
+		fallbackNote(support) ?? '',
+		'AlterConfigs replaces the topic\'s whole override set: ktop sends every override it read with this change, so an override someone else sets or changes before this applies would be overwritten (ktop reads them again just before sending and stops if they moved)',
+	];
+}
+
+/** Why the whole set must not be sent now: the overrides are no longer the ones the preview showed. Undefined when they are. */
+async function overridesMoved(env: ActionEnv, topic: string, before: Readonly<Record<string, string>>): Promise<string | undefined> {
+	const read = currentOverrides(await env.writer.describeTopicConfigs(topic));
+	if ('error' in read) return `${read.error}: nothing was sent`;
+	const now = overridesText(read.overrides);
+	if (now === overridesText(before)) return undefined;
+	return `the overrides of ${topic} changed since the preview (now ${now}): nothing was sent; open the action again to build a new preview`;
 }

@@ -4,7 +4,7 @@ leaders, configs and group offsets, applies writes to them (never when validateO
 every call, refuses writes when read-only as the real writer does, and fails on request.
 */
 import {
-	type ClusterWriter, type GroupOffsets, type OffsetSpec, type PartitionLeadership, type TopicConfigEntry, WriteError, type WriteFailure,
+	type ApiVersionRange, type BrokerApis, type ClusterWriter, type GroupOffsets, type OffsetSpec, type PartitionLeadership, type TopicConfigEntry, WriteError, type WriteFailure,
 } from '../../../source/cluster/write-types.js';
 import type {ClusterSnapshot} from '../../../source/model/types.js';
 
@@ -25,7 +25,19 @@ export function failure(code: string, message: string, next?: string, detail?: s
 
 const key = (topic: string, partition: number) => `${topic}-${partition}`;
 
-export function createFakeWriter(snapshot: ClusterSnapshot, options: {readOnly?: boolean; zookeeperTrouble?: () => string | undefined} = {}) {
+/** Every request an action sends, at the versions a Kafka 3.9 controller offers them (ApiVersions). */
+export function modernApis(): Map<number, ApiVersionRange> {
+	return new Map([[0, 9], [2, 8], [8, 9], [19, 7], [20, 6], [21, 2], [33, 2], [37, 3], [42, 2], [43, 2], [44, 1]].map(([apiKey, max]) => [apiKey!, {min: 0, max: max!}]));
+}
+
+/** The same controller without the requests a Kafka before 2.3 (or 2.2…) lacks. */
+export function apisWithout(...keys: number[]): Map<number, ApiVersionRange> {
+	const apis = modernApis();
+	for (const apiKey of keys) apis.delete(apiKey);
+	return apis;
+}
+
+export function createFakeWriter(snapshot: ClusterSnapshot, options: {readOnly?: boolean; zookeeperTrouble?: () => string | undefined; apis?: BrokerApis; zookeeperWritable?: boolean} = {}) {
 	const topics = new Map<string, FakeTopic>(snapshot.topics.map(t => [t.name, {
 		overrides: {...t.configOverrides},
 		partitions: t.partitions.map(p => ({low: p.lowWatermark ?? 0, high: p.highWatermark ?? 0, leader: p.leader, replicas: [...p.replicas], isr: [...p.isr]})),
@@ -42,6 +54,8 @@ export function createFakeWriter(snapshot: ClusterSnapshot, options: {readOnly?:
 	/** Read-only config names, and extra known names. */
 	const readOnlyConfigs = new Set<string>();
 	const readOnly = options.readOnly ?? false;
+	/** What the fake controller offers; tests may swap it. undefined until apiVersions() is called, as the real writer. */
+	const state: {apis: BrokerApis; learned: BrokerApis | undefined; electionZnode: string | undefined} = {apis: options.apis ?? modernApis(), learned: undefined, electionZnode: undefined};
 
 	const record = (method: string, args: unknown[]) => {
 		calls.push({method, args});
@@ -65,6 +79,13 @@ export function createFakeWriter(snapshot: ClusterSnapshot, options: {readOnly?:
 		readOnly,
 		connection: 'bootstrap 127.0.0.1:9092',
 		zookeeperTrouble: () => options.zookeeperTrouble?.(),
+		zookeeperWritable: options.zookeeperWritable ?? true,
+		async apiVersions() {
+			record('apiVersions', []);
+			state.learned = state.apis;
+			return state.apis;
+		},
+		knownApiVersions: () => state.learned,
 		async describeTopicConfigs(name) {
 			record('describeTopicConfigs', [name]);
 			const {overrides} = topicOf(name);
@@ -126,6 +147,11 @@ export function createFakeWriter(snapshot: ClusterSnapshot, options: {readOnly?:
 				else topic.overrides[change.name] = change.value;
 			}
 		},
+		async replaceTopicConfigs(name, overrides, {validateOnly}) {
+			write('replaceTopicConfigs', [name, overrides, {validateOnly}]);
+			const topic = topicOf(name);
+			if (!validateOnly) topic.overrides = {...overrides};
+		},
 		async produce(input) {
 			write('produce', [input]);
 			const partition = input.partition ?? 0;
@@ -155,6 +181,19 @@ export function createFakeWriter(snapshot: ClusterSnapshot, options: {readOnly?:
 				return {topic, partition, outcome: {ok: true as const}};
 			});
 		},
+		async requestPreferredElection(partitions) {
+			write('requestPreferredElection', [partitions]);
+			if (state.electionZnode !== undefined) throw new WriteError(failure('NOT_REQUESTED', '/admin/preferred_replica_election exists: a preferred leader election is already running; nothing was written'));
+			// The controller elects at once and deletes the znode.
+			for (const {topic, partition} of partitions) {
+				const p = topicOf(topic).partitions[partition]!;
+				if (p.isr.includes(p.replicas[0]!)) p.leader = p.replicas[0]!;
+			}
+		},
+		async preferredElectionRunning() {
+			record('preferredElectionRunning', []);
+			return state.electionZnode !== undefined;
+		},
 		async commitGroupOffsets(id, offsets) {
 			write('commitGroupOffsets', [id, offsets]);
 			const found = groups.get(id) ?? {state: 'Empty', members: 0, offsets: new Map<string, number>()};
@@ -176,8 +215,8 @@ export function createFakeWriter(snapshot: ClusterSnapshot, options: {readOnly?:
 	};
 
 	return {
-		writer, topics, groups, calls, fails, partFails, readOnlyConfigs,
+		writer, topics, groups, calls, fails, partFails, readOnlyConfigs, state,
 		/** The calls that would change the cluster, with their arguments. */
-		writes: (method?: string) => calls.filter(call => !['describeTopicConfigs', 'readPartitions', 'listOffsets', 'groupOffsets', 'close'].includes(call.method) && (method === undefined || call.method === method)),
+		writes: (method?: string) => calls.filter(call => !['describeTopicConfigs', 'readPartitions', 'listOffsets', 'groupOffsets', 'apiVersions', 'preferredElectionRunning', 'close'].includes(call.method) && (method === undefined || call.method === method)),
 	};
 }

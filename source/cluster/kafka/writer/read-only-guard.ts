@@ -4,7 +4,7 @@ import {WriteError, type ClusterWriter} from '../../write-types.js';
 The methods a read-only writer keeps. An allow-list, not a block-list: a write method added to
 ClusterWriter later is refused in read-only mode without anyone remembering to list it.
 */
-const allowedReadOnly: ReadonlySet<string> = new Set<keyof ClusterWriter>(['describeTopicConfigs', 'readPartitions', 'listOffsets', 'groupOffsets', 'zookeeperTrouble', 'close']);
+const allowedReadOnly: ReadonlySet<string> = new Set<keyof ClusterWriter>(['describeTopicConfigs', 'readPartitions', 'listOffsets', 'groupOffsets', 'zookeeperTrouble', 'apiVersions', 'knownApiVersions', 'preferredElectionRunning', 'close']);
 
 /** `context`: the read-only context the writer is for; else --read-only made it read-only. */
 export function readOnlyError(context?: string): WriteError {

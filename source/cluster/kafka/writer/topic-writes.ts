@@ -68,3 +68,19 @@ export async function alterTopicConfigs(session: WriteSession, topic: string, ch
 	if (!entry) throw new WriteError({code: 'NO_REPLY', message: `the broker's reply did not mention ${topic}`, next: 'refresh and check the topic\'s configs before trying again', detail: undefined});
 	if (entry.errorCode !== 0) throw new WriteError(kafkaFailure(entry.errorCode, {topic}, entry.errorMessage));
 }
+
+/**
+AlterConfigs, for brokers without IncrementalAlterConfigs (before Kafka 2.3): the topic's overrides
+become exactly `overrides`, so the caller sends every override the topic keeps along with the change.
+*/
+export async function replaceTopicConfigs(session: WriteSession, topic: string, overrides: Record<string, string>, {validateOnly}: ValidateOption): Promise<void> {
+	const configEntries = Object.entries(overrides).map(([name, value]) => ({name, value}));
+	const reply = await callController(
+		session,
+		async wire => wire.alterTopicConfigs(topic, configEntries, validateOnly),
+		reply => reply.resources.some(resource => resource.errorCode === notController),
+	);
+	const entry = reply.resources.find(resource => resource.resourceName === topic);
+	if (!entry) throw new WriteError({code: 'NO_REPLY', message: `the broker's reply did not mention ${topic}`, next: 'refresh and check the topic\'s configs before trying again', detail: undefined});
+	if (entry.errorCode !== 0) throw new WriteError(kafkaFailure(entry.errorCode, {topic}, entry.errorMessage));
+}

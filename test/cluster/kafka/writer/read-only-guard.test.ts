@@ -6,7 +6,8 @@ import {WriteError, type ClusterWriter} from '../../../../source/cluster/write-t
 function recordingWriter(readOnly: boolean, calls: string[]): ClusterWriter {
 	const writer: Record<string, unknown> = {readOnly, connection: 'bootstrap test:9092'};
 	const methods = ['describeTopicConfigs', 'readPartitions', 'listOffsets', 'groupOffsets', 'createTopic', 'deleteTopic', 'createPartitions',
-		'alterTopicConfigs', 'produce', 'deleteRecords', 'electPreferredLeaders', 'commitGroupOffsets', 'deleteGroup', 'close',
+		'alterTopicConfigs', 'replaceTopicConfigs', 'produce', 'deleteRecords', 'electPreferredLeaders', 'requestPreferredElection', 'commitGroupOffsets', 'deleteGroup',
+		'apiVersions', 'knownApiVersions', 'preferredElectionRunning', 'close',
 		// One ClusterWriter does not have (yet): a new write must be refused without being listed anywhere.
 		'someFutureWrite'];
 	for (const name of methods) {
@@ -22,7 +23,7 @@ describe('guardReadOnly', () => {
 	it('refuses every method but the reads and close before it runs, including methods added later', async () => {
 		const calls: string[] = [];
 		const guarded = guardReadOnly(recordingWriter(true, calls)) as ClusterWriter & Record<string, () => Promise<void>>;
-		for (const name of ['createTopic', 'deleteTopic', 'createPartitions', 'alterTopicConfigs', 'produce', 'deleteRecords', 'electPreferredLeaders', 'commitGroupOffsets', 'deleteGroup', 'someFutureWrite']) {
+		for (const name of ['createTopic', 'deleteTopic', 'createPartitions', 'alterTopicConfigs', 'replaceTopicConfigs', 'produce', 'deleteRecords', 'electPreferredLeaders', 'requestPreferredElection', 'commitGroupOffsets', 'deleteGroup', 'someFutureWrite']) {
 			const error = await guarded[name]!().then(() => undefined, (error: unknown) => error);
 			expect(error, name).toBeInstanceOf(WriteError);
 			expect((error as WriteError).failure).toEqual({
@@ -34,8 +35,8 @@ describe('guardReadOnly', () => {
 		}
 
 		expect(calls).toEqual([]);
-		for (const name of ['describeTopicConfigs', 'readPartitions', 'listOffsets', 'groupOffsets', 'close']) await guarded[name]!();
-		expect(calls).toEqual(['describeTopicConfigs', 'readPartitions', 'listOffsets', 'groupOffsets', 'close']);
+		for (const name of ['describeTopicConfigs', 'readPartitions', 'listOffsets', 'groupOffsets', 'apiVersions', 'knownApiVersions', 'preferredElectionRunning', 'close']) await guarded[name]!();
+		expect(calls).toEqual(['describeTopicConfigs', 'readPartitions', 'listOffsets', 'groupOffsets', 'apiVersions', 'knownApiVersions', 'preferredElectionRunning', 'close']);
 		expect(guarded.readOnly).toBe(true);
 		expect(guarded.connection).toBe('bootstrap test:9092');
 	});
