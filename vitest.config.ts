@@ -7,7 +7,7 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['test/**/*.test.{ts,tsx}'],
-					exclude: ['test/integration/**'],
+					exclude: ['test/integration/**', 'test/compat/**'],
 				},
 			},
 			{
