@@ -276,7 +276,10 @@ export function openWire(host: string, port: number, clientId: string, timeouts:
 		}
 
 		const text = securityFailureText(error, failureContext)
-			?? ((error as Error).name === 'KafkaJSConnectionClosedError' || failureContext.tlsReply ? closedEarlyText(failureContext) : undefined);
+			// A close during the handshake is the listener judging ktop only over TLS (a refused client certificate
+			// looks like one under TLS 1.3) or when it answered in TLS; on a plain connection it is a broker going
+			// away (killed mid-connect), and calling that a security problem would back it off with a false reason.
+			?? (((error as Error).name === 'KafkaJSConnectionClosedError' && ssl !== undefined) || failureContext.tlsReply ? closedEarlyText(failureContext) : undefined);
 		return text === undefined ? error : new SecurityFailure(text, {cause: error});
 	};
 
