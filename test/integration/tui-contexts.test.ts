@@ -130,10 +130,7 @@ contexts:
 		await session!.waitForScreen('ktop ended', screen => screen.includes('AFTER-KTOP rc=0'));
 	});
 
-	// WAITS FOR the kafka-security merge: the stand-in client-properties.ts cannot read the secure
-	// cluster's truststores, so this runs only once the real one is in (the stand-in says STAND-IN).
-	const standIn = readFileSync(path.join(repoRoot, 'source', 'config', 'client-properties.ts'), 'utf8').includes('STAND-IN');
-	it.skipIf(standIn)('switches from local to secure-scram with the secure harness\'s ktop.yaml, showing no secret', async () => {
+	it('switches from local to secure-scram with the secure harness\'s ktop.yaml, showing no secret', async () => {
 		const config = secureLayout.files.ktopConfig;
 		expect(existsSync(config), `${config} (npm run cluster -- up --secure writes it)`).toBe(true);
 		await session?.kill();
