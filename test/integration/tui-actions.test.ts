@@ -48,8 +48,15 @@ describe('topic actions in the TUI, driven in tmux against the real cluster', ()
 		expect(await admin.listTopics()).not.toContain(topic);
 		await session.send(['Enter']);
 		await session.waitForScreen('the outcome', screen => /^applied$/m.test(screen));
-		const metadata = await admin.fetchTopicMetadata({topics: [topic]});
-		expect(metadata.topics[0]!.partitions).toHaveLength(2);
+		// CreateTopics answers once the controller made the topic; the broker asked here may learn of it a moment later.
+		const partitions = await waitFor(async () => {
+			try {
+				return (await admin.fetchTopicMetadata({topics: [topic]})).topics[0]!.partitions;
+			} catch (error) {
+				return new Unready(`metadata for ${topic}: ${(error as Error).message}`);
+			}
+		}, {timeoutMs: 15_000, intervalMs: 250, what: 'the new topic in the brokers\' metadata'});
+		expect(partitions).toHaveLength(2);
 		await session.send(['Enter']);
 		await session.waitForScreen('the new topic in the table', screen => new RegExp(`^${topic} +2 +1 `, 'm').test(screen));
 	});
